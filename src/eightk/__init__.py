@@ -1,0 +1,51 @@
+"""eightk: SEC Form 8-K current reports of every era and format, as structured data.
+
+>>> import eightk
+>>> filing = eightk.parse(b"FORM 8-K ...")            # doctest: +SKIP
+>>> filing.registrant.name, filing.period_of_report  # doctest: +SKIP
+"""
+
+from .errors import BinaryInputError, EightkError, EmptyInputError, MalformedFilingError, ReadError
+from .model import (
+    SCHEMA_VERSION,
+    Address,
+    Attachment,
+    CoverBoxes,
+    Discrepancy,
+    Document,
+    Filing,
+    Header,
+    HeaderFiler,
+    Problem,
+    Provenance,
+    Registrant,
+    Security12b,
+    Source,
+)
+from .reading import parse, read_bytes
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Address",
+    "Attachment",
+    "BinaryInputError",
+    "CoverBoxes",
+    "Discrepancy",
+    "Document",
+    "EightkError",
+    "EmptyInputError",
+    "Filing",
+    "Header",
+    "HeaderFiler",
+    "MalformedFilingError",
+    "Problem",
+    "Provenance",
+    "ReadError",
+    "Registrant",
+    "Security12b",
+    "Source",
+    "parse",
+    "read_bytes",
+]

@@ -1,0 +1,204 @@
+"""The plain data model: frozen, slotted dataclasses and nothing else.
+
+Every record here is built by the reading core and turned into JSON by
+:func:`to_dict`.  No record fetches, prints or renders itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any
+
+SCHEMA_VERSION = "0.1"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Address",
+    "Attachment",
+    "CoverBoxes",
+    "Discrepancy",
+    "Document",
+    "Filing",
+    "Header",
+    "HeaderFiler",
+    "Problem",
+    "Provenance",
+    "Registrant",
+    "Security12b",
+    "Source",
+    "to_dict",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    street: str | None = None
+    city: str | None = None
+    state: str | None = None
+    zip: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Registrant:
+    name: str | None = None
+    cik: str | None = None
+    state_of_incorporation: str | None = None
+    commission_file_number: str | None = None
+    irs_ein: str | None = None
+    address: Address = field(default_factory=Address)
+    phone: str | None = None
+    former_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Security12b:
+    title: str | None
+    symbol: str | None
+    exchange: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CoverBoxes:
+    """The four boxes of a modern cover page; ``None`` where the cover has none."""
+
+    written_communications: bool | None = None  # Rule 425
+    soliciting_material: bool | None = None  # Rule 14a-12
+    pre_commencement_tender_offer: bool | None = None  # Rule 14d-2(b)
+    pre_commencement_issuer_tender_offer: bool | None = None  # Rule 13e-4(c)
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where one value came from.
+
+    ``span`` indexes the text view of document ``document`` (its position in
+    ``documents``); ``source_span`` indexes that document as filed (the decoded
+    characters between ``<TEXT>`` and ``</TEXT>``, or the whole file).
+    """
+
+    field: str
+    value: Any
+    source: str  # "cover" | "ixbrl" | "header"
+    document: int | None = None
+    span: tuple[int, int] | None = None
+    source_span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    field: str
+    values: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    sha256: str
+    format: str  # "submission" | "html" | "ixbrl" | "text"
+    encoding: str
+    size: int
+    pem: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One ``<DOCUMENT>`` of a submission (or the whole input when it has none)."""
+
+    sequence: int | None
+    type: str | None
+    filename: str | None
+    description: str | None
+    kind: str  # "html" | "text" | "xml" | "xbrl" | "pdf" | "uuencoded" | "empty"
+    size: int
+    text: str | None = field(default=None, repr=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A part kept but never read as text: a binary, a PDF, XBRL or XML."""
+
+    sequence: int | None
+    type: str | None
+    filename: str | None
+    description: str | None
+    kind: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderFiler:
+    role: str  # "filer" | "subject company" | "filed by" | ...
+    name: str | None = None
+    cik: str | None = None
+    sic: str | None = None
+    irs_ein: str | None = None
+    state_of_incorporation: str | None = None
+    fiscal_year_end: str | None = None
+    form_type: str | None = None
+    sec_act: str | None = None
+    commission_file_number: str | None = None
+    film_number: str | None = None
+    business_address: Address | None = None
+    business_phone: str | None = None
+    mail_address: Address | None = None
+    former_names: tuple[dict[str, str | None], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The SEC header of a complete submission, as EDGAR wrote it."""
+
+    layout: str  # "sec-header" | "ims-header" | "submission"
+    accession_number: str | None = None
+    form_type: str | None = None
+    filed_date: str | None = None
+    period_of_report: str | None = None
+    acceptance_datetime: str | None = None
+    public_document_count: int | None = None
+    items: tuple[str, ...] = ()
+    filers: tuple[HeaderFiler, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Filing:
+    """One 8-K filing as eightk reads it."""
+
+    source: Source
+    form_type: str | None = None
+    amendment: bool | None = None
+    period_of_report: str | None = None
+    registrant: Registrant = field(default_factory=Registrant)
+    co_registrants: tuple[Registrant, ...] = ()
+    securities_12b: tuple[Security12b, ...] = ()
+    cover_boxes: CoverBoxes = field(default_factory=CoverBoxes)
+    emerging_growth_company: bool | None = None
+    header: Header | None = None
+    documents: tuple[Document, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    provenance: tuple[Provenance, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    schema_version: str = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        """The filing as JSON-ready data, in the documented field order."""
+        out = to_dict(self)
+        ordered = {"schema_version": out.pop("schema_version")}
+        ordered.update(out)
+        return ordered
+
+
+def to_dict(obj: Any) -> Any:
+    """Dataclasses to dicts, tuples to lists; fields marked ``repr=False`` are left out."""
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in fields(obj) if f.repr}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    return obj

@@ -1,0 +1,692 @@
+"""The cover page of an 8-K, read from the body's text view (and its iXBRL facts).
+
+Cover pages come in many layouts: values above their parenthesised labels in
+a table or in centred plain text, values after a colon, everything on one
+line.  Rather than one pattern per layout, each field is found in two steps:
+the *labels* of the field (data, below) and the *candidates* that look like
+its value (a date, an EIN, a file number, a state...), and the candidate
+nearest to a label in the page's two-dimensional layout wins: same line first,
+then the same table cell column or text column a line or two away.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from ..jurisdictions import JURISDICTION_RE, NAME_TO_CODE, US_CODES, jurisdiction_code
+from ..values import (
+    DATE_RE,
+    EIN_RE,
+    FILE_NUMBER_RE,
+    PHONE_RE,
+    date_of,
+    normalise_date,
+    normalise_ein,
+    normalise_phone,
+)
+from .text import IxFact, TextView
+
+__all__ = ["Cover", "Found", "read_cover"]
+
+# --- labels, as data --------------------------------------------------------
+
+LABELS: dict[str, re.Pattern[str]] = {
+    "name": re.compile(
+        r"(?:exact\s+)?name\s+of\s+(?:the\s+)?(?:registrants?|small\s+business\s+issuer|issuer|company)"
+        r"(?:\s+as\s+specified|\s+in\s+its\s+charter|\s*\))"
+        r"|exact\s+name\s+of\s+(?:the\s+)?(?:registrants?|issuer|company)",
+        re.I,
+    ),
+    "state": re.compile(
+        r"state\s+or\s+other\s+(?:juris-?\s*)?(?:diction|jurisdiction)|state\s+or\s+other\s+juris"
+        r"|(?:state|jurisdiction)\s+of\s+(?:incorporation|organi[sz]ation|formation)"
+        r"|(?:state|jurisdiction)\s+or\s+country\s+of|other\s+jurisdiction\s+of",
+        re.I,
+    ),
+    "file_number": re.compile(
+        r"commission\s+file\s*(?:no|number|#)|\bfile\s+(?:no\b|number)|commission\s+file"
+        r"|sec\s+file\s+(?:no|number)|commission\s+number",
+        re.I,
+    ),
+    "ein": re.compile(
+        r"i\.?\s*r\.?\s*s\.?\s+employer|irs\s+employer|employer\s+identification"
+        r"|employer\s+i\.?\s*d|tax\s*payer\s+identification|i\.?r\.?s\.?\s+(?:id|identification)"
+        r"|federal\s+(?:tax|employer)\s+i",
+        re.I,
+    ),
+    "address": re.compile(
+        r"address\s+of\s+(?:the\s+)?principal\s+(?:executive\s+)?offices?"
+        r"|address,?\s+including\s+zip\s+code|address\s+of\s+principal\s+place",
+        re.I,
+    ),
+    "phone": re.compile(
+        r"telephone\s+number|telephone,?\s+including|\btelephone\s*(?:no|#)|\(area\s+code\)",
+        re.I,
+    ),
+    "date": re.compile(
+        r"date\s+of\s+(?:report|earliest\s+event)|date\s+of\s+event|earliest\s+event\s+reported",
+        re.I,
+    ),
+    "former": re.compile(r"former\s+name\s+or\s+(?:former\s+)?address|former\s+name,", re.I),
+}
+
+_ANY_LABEL = re.compile("|".join(p.pattern for p in LABELS.values()), re.I)
+_BOILERPLATE = re.compile(
+    r"securities\s+and\s+exchange|washington,?\s+d\.?\s*c|form\s+8-?k|current\s+report"
+    r"|pursuant\s+to|exchange\s+act|section\s+13|^\(?registrant\)?$|^\(?zip\s+code\)?$"
+    r"|check\s+the\s+appropriate|^not\s+applicable$|^n/?a$|^none$|commission\s+file"
+    r"|amendment\s+no|^\(?\s*address|^\(?\s*exact|^date\s+of|^\s*\(",
+    re.I,
+)
+_ITEM_HEADING = re.compile(r"^[ \t]*items?[ \t]+\d{1,2}(?:\.\d\d)?\b", re.I | re.M)
+_FORM = re.compile(
+    r"\bform\s+(8\s*-\s*K(?:12B|12G3|15D5)?)\s*(/\s*A\b)?|\b(8-K(?:12B|12G3|15D5)?)/A\b", re.I
+)
+_AMEND = re.compile(r"\bamendment\s+no\b|\bform\s+8-?K\s*/\s*A\b|\b8-K/A\b", re.I)
+_CHECKED = set("☒☑✓✔✗✘xXþýü■⌧")
+_UNCHECKED = set("☐□¨oq❑◻○")
+_BOXES = {
+    "written_communications": re.compile(r"written\s+communications?\s+pursuant\s+to\s+rule\s+425", re.I),
+    "soliciting_material": re.compile(r"soliciting\s+material\s+pursuant\s+to\s+rule\s+14a-?12", re.I),
+    "pre_commencement_tender_offer": re.compile(
+        r"pre-?\s*commencement\s+communications?\s+pursuant\s+to\s+rule\s+14d-?2", re.I),
+    "pre_commencement_issuer_tender_offer": re.compile(
+        r"pre-?\s*commencement\s+communications?\s+pursuant\s+to\s+rule\s+13e-?4", re.I),
+}
+_EGC = re.compile(r"emerging\s+growth\s+company", re.I)
+_TRADING = re.compile(r"trading\s+symbol", re.I)
+_ZIP = re.compile(r"\b\d{5}(?:\s?-\s?\d{4})?\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b")
+_STREET_END = re.compile(
+    r"^(.*\b(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|highway|hwy|way|lane|ln"
+    r"|place|pl|plaza|parkway|pkwy|court|ct|circle|center|centre|square|suite\s+\w+|floor"
+    r"|building|box\s+\d+|tower|park|pike|turnpike|route\s+\d+|terrace)\.?)\s+(.+)$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One value read from the cover, with where it came from."""
+
+    value: Any
+    source: str  # "cover" | "ixbrl"
+    span: tuple[int, int] | None
+    source_span: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
+class Cover:
+    """Everything the cover gave, field by field: the chosen value first, then others."""
+
+    fields: dict[str, list[Found]]
+    co_registrants: list[dict[str, Found]]
+    securities_12b: list[tuple[str | None, str | None, str | None]]
+    securities_12b_source: str | None
+    problems: list[tuple[str, str]]
+
+
+class _Grid:
+    """Line, cell and column of every offset of a text region."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+    def line_text(self, n: int) -> str:
+        s = self.starts[n]
+        e = self.starts[n + 1] - 1 if n + 1 < len(self.starts) else len(self.text)
+        return self.text[s:e]
+
+    def col(self, pos: int) -> int:
+        return pos - self.starts[self.line(pos)]
+
+    def cell(self, pos: int) -> int:
+        s = self.starts[self.line(pos)]
+        return self.text.count("\t", s, pos)
+
+    def tabbed(self, n: int) -> bool:
+        return "\t" in self.line_text(n)
+
+    def nonblank_between(self, a: int, b: int) -> int:
+        lo, hi = min(a, b), max(a, b)
+        return sum(1 for n in range(lo + 1, hi) if self.line_text(n).strip()) + 1
+
+    def distance(self, cand: tuple[int, int], label: tuple[int, int]) -> float | None:
+        """How far a candidate value sits from a label in the page's layout."""
+        cs, ce = cand
+        ls, le = label
+        lc, ll = self.line(cs), self.line(ls)
+        if lc == ll:
+            if ce <= ls:
+                between = self.text[ce:ls]
+            elif cs >= le:
+                between = self.text[le:cs]
+            else:
+                return None
+            if _ANY_LABEL.search(between):
+                return None
+            gap = len(between.strip(" \t:.-_"))
+            cells = between.count("\t")
+            return gap + 4 * cells + (0 if ce <= ls else 1)
+        dl = self.nonblank_between(lc, ll)
+        if dl > 3:
+            return None
+        if self.tabbed(lc) and self.tabbed(ll):
+            aligned = self.cell(cs) == self.cell(ls)
+        else:
+            cx0, cx1 = self.col(cs), self.col(ce)
+            lx0 = self.col(ls)
+            lx1 = lx0 + (le - ls)
+            aligned = cx0 <= lx1 + 8 and lx0 <= cx1 + 8
+            if not aligned and not self.tabbed(lc):
+                # a lone value on its own line (centred text) counts as aligned
+                aligned = not self.line_text(lc).strip().replace(self.text[cs:ce].strip(), "").strip(" ,.:;()")
+        if aligned:
+            return 6 + 12 * dl + (0 if lc < ll else 3)
+        return 60 * dl + 40
+
+
+def _labels(text: str, field: str) -> list[tuple[int, int]]:
+    return [m.span() for m in LABELS[field].finditer(text)]
+
+
+def _nearest(grid: _Grid, cands: list[tuple[tuple[int, int], Any]], labels: list[tuple[int, int]],
+             limit: float = 150) -> tuple[tuple[int, int], Any] | None:
+    best = None
+    best_d = limit
+    for span, value in cands:
+        for lab in labels:
+            d = grid.distance(span, lab)
+            if d is not None and d < best_d:
+                best, best_d = (span, value), d
+    return best
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
+
+
+def _clean_value(s: str) -> str:
+    s = re.sub(r"\([^)]*\)", " ", s) if _ANY_LABEL.search(s) else s
+    s = " ".join(s.split())
+    return s.strip(" \t,;:_-*")
+
+
+def _plausible_name(s: str) -> bool:
+    if len(s) < 2 or len(s) > 160 or sum(c.isalpha() for c in s) < 2:
+        return False
+    if _BOILERPLATE.search(s) or _ANY_LABEL.search(s):
+        return False
+    if DATE_RE.fullmatch(s.strip()):
+        return False
+    return True
+
+
+def _cell_text(grid: _Grid, line: int, cell: int | None) -> tuple[str, int]:
+    """The text of one cell of a line (the whole line when ``cell`` is None), and its offset."""
+    lt = grid.line_text(line)
+    start = grid.starts[line]
+    if cell is None or "\t" not in lt:
+        return lt, start
+    cells = lt.split("\t")
+    if cell >= len(cells):
+        return "", start
+    return cells[cell], start + sum(len(c) + 1 for c in cells[:cell])
+
+
+def _span_of(text_in: str, offset: int, value: str) -> tuple[int, int]:
+    i = text_in.find(value)
+    if i < 0:
+        i = text_in.find(value.split()[0]) if value.split() else 0
+        i = max(i, 0)
+        return (offset + i, offset + i + len(value))
+    return (offset + i, offset + i + len(value))
+
+
+def _name_near(grid: _Grid, label: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
+    text = grid.text
+    ln = grid.line(label[0])
+    cell = grid.cell(label[0]) if grid.tabbed(ln) else None
+    # 1. on the label's own line, before it: "ImmunoGen, Inc. (Exact name of ...)"
+    line_start = grid.starts[ln]
+    before = text[line_start : label[0]]
+    if cell is not None:
+        before = before.split("\t")[-1]
+    cand = _clean_value(before.rstrip(" (\t"))
+    if _plausible_name(cand):
+        return cand, _span_of(text[line_start : label[0]], line_start, cand)
+    # 2. the nearest non-blank line above, in the same cell
+    n, seen = ln - 1, 0
+    while n >= 0 and seen < 3:
+        raw, off = _cell_text(grid, n, cell)
+        if raw.strip():
+            seen += 1
+            cand = _clean_value(raw)
+            if _plausible_name(cand):
+                return cand, _span_of(raw, off, cand)
+            if _ANY_LABEL.search(raw) or FILE_NUMBER_RE.search(raw):
+                break
+        n -= 1
+    # 3. after the label: "Exact name of registrant as specified in its charter: ACME"
+    line_end = grid.starts[ln + 1] - 1 if ln + 1 < len(grid.starts) else len(text)
+    after = text[label[1] : line_end]
+    after = re.sub(r"^[^:)]*[:)]", "", after, count=1) if re.match(r"^[^:)]*[:)]", after) else after
+    cand = _clean_value(after)
+    if _plausible_name(cand):
+        return cand, _span_of(text[label[1] : line_end], label[1], cand)
+    n, seen = ln + 1, 0
+    while n < len(grid.starts) and seen < 2:
+        raw, off = _cell_text(grid, n, cell)
+        if raw.strip():
+            seen += 1
+            cand = _clean_value(raw)
+            if _plausible_name(cand):
+                return cand, _span_of(raw, off, cand)
+            break
+        n += 1
+    return None
+
+
+def parse_address(block: str) -> dict[str, str | None] | None:
+    """``"333 Providence Highway, Norwood, Massachusetts 02062"`` -> street, city, state, zip."""
+    s = re.sub(r"\s*[\t\n]+\s*", ", ", block)
+    s = re.sub(r"\((?:zip|postal)\s+code\)|\(address[^)]*\)", " ", s, flags=re.I)
+    s = " ".join(s.split()).strip(" ,;")
+    s = re.sub(r"\s*,(\s*,)+", ",", s)
+    if not s or not re.search(r"\d", s) and not JURISDICTION_RE.search(s):
+        return None
+    zips = list(_ZIP.finditer(s))
+    zip_code = None
+    before = s
+    if zips:
+        z = zips[-1]
+        # a five-digit street number at the start is not a zip code
+        if z.start() > 0:
+            zip_code = re.sub(r"\s", "", z.group(0))
+            before = s[: z.start()].rstrip(" ,")
+            after = s[z.end():].strip(" ,")
+            if after and JURISDICTION_RE.fullmatch(after):  # "..., 02062, Massachusetts"? rare
+                before = before + ", " + after
+    state = None
+    sm = None
+    for m in JURISDICTION_RE.finditer(before):
+        sm = m
+    code_m = re.search(r"(?:,\s*|\s)([A-Z]{2})\.?$", before)
+    if code_m and code_m.group(1) in US_CODES:
+        state = code_m.group(1)
+        before = before[: code_m.start()]
+    elif sm is not None and before[sm.end():].strip(" ,.") == "":
+        state = jurisdiction_code(sm.group(0))
+        before = before[: sm.start()]
+    before = before.rstrip(" ,")
+    street = city = None
+    if "," in before:
+        street, city = (p.strip() for p in before.rsplit(",", 1))
+    else:
+        m = _STREET_END.match(before)
+        if m:
+            street, city = m.group(1).strip(), m.group(2).strip()
+        elif before:
+            street = before
+    if city and re.search(r"\d", city) and not street:
+        street, city = city, None
+    if not (zip_code or state):
+        return None
+    return {"street": street or None, "city": city or None, "state": state, "zip": zip_code}
+
+
+def _address_near(grid: _Grid, label: tuple[int, int]) -> tuple[dict[str, str | None], tuple[int, int]] | None:
+    text = grid.text
+    ln = grid.line(label[0])
+    line_start = grid.starts[ln]
+    blocks: list[tuple[str, int]] = []
+    before = text[line_start : label[0]]
+    if before.strip(" \t("):
+        blocks.append((before, line_start))
+    # lines above, up to the previous label line
+    lines: list[tuple[str, int]] = []
+    n = ln - 1
+    while n >= 0 and len(lines) < 3:
+        lt = grid.line_text(n)
+        if lt.strip():
+            if _ANY_LABEL.search(lt) or _BOILERPLATE.search(lt.strip()):
+                break
+            lines.insert(0, (lt, grid.starts[n]))
+        n -= 1
+    if lines:
+        blocks.append(("\n".join(t for t, _ in lines), lines[0][1]))
+    line_end = grid.starts[ln + 1] - 1 if ln + 1 < len(grid.starts) else len(text)
+    after = text[label[1] : line_end]
+    after_clean = re.sub(r"^[^:]*:", "", after, count=1) if ":" in after else ""
+    if after_clean.strip():
+        nxt = grid.line_text(ln + 1) if ln + 1 < len(grid.starts) else ""
+        blocks.append((after_clean + ("\n" + nxt if nxt.strip() and not _ANY_LABEL.search(nxt) else ""),
+                       label[1] + (len(after) - len(after_clean))))
+    for block, off in blocks:
+        parsed = parse_address(block)
+        if parsed and (parsed["street"] or parsed["city"]):
+            first = block.strip().split("\n")[0]
+            start = off + block.find(first[:20]) if first else off
+            return parsed, (start, off + len(block.rstrip()))
+    return None
+
+
+def _box_before(text: str, pos: int) -> bool | None:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] == "\n":
+        return None
+    ch = text[i]
+    if ch == "]" and i >= 2 and text[i - 2] == "[":
+        return text[i - 1] in "xX✓✔"
+    if ch in _CHECKED or ch in _UNCHECKED:
+        # a lone letter must stand alone ("o Written ...", not "to Written")
+        if ch.isalpha() and i > 0 and text[i - 1] not in " \t\n":
+            return None
+        return ch in _CHECKED
+    return None
+
+
+def _box_after(text: str, pos: int) -> bool | None:
+    i = pos
+    while i < len(text) and text[i] in " \t:":
+        i += 1
+    if i >= len(text) or text[i] == "\n":
+        return None
+    ch = text[i]
+    if ch == "[" and i + 2 < len(text) and text[i + 2] == "]":
+        return text[i + 1] in "xX✓✔"
+    if ch in _CHECKED or ch in _UNCHECKED:
+        if ch.isalpha() and i + 1 < len(text) and text[i + 1] not in " \t\n":
+            return None
+        return ch in _CHECKED
+    return None
+
+
+def _securities_12b(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    m = _TRADING.search(text)
+    if not m:
+        return []
+    grid = _Grid(text)
+    ln = grid.line(m.start())
+    rows: list[tuple[str | None, str | None, str | None]] = []
+    n = ln + 1
+    blanks = 0
+    while n < len(grid.starts) and len(rows) < 40:
+        lt = grid.line_text(n)
+        n += 1
+        if not lt.strip():
+            blanks += 1
+            if blanks > 2:
+                break
+            continue
+        blanks = 0
+        cells = [" ".join(c.split()) for c in lt.split("\t") if c.strip()]
+        if len(cells) < 2:
+            if rows or re.search(r"indicate\s+by\s+check|emerging\s+growth", lt, re.I):
+                break
+            continue
+        if re.search(r"title\s+of\s+each\s+class|name\s+of\s+each\s+exchange", lt, re.I):
+            continue
+        if len(cells) >= 3:
+            rows.append((cells[0], cells[1], cells[-1]))
+        else:
+            rows.append((cells[0], None, cells[1]))
+    return rows
+
+
+# --- iXBRL ------------------------------------------------------------------
+
+_DEI_FIELDS = {
+    "dei:entityregistrantname": "name",
+    "dei:entityincorporationstatecountrycode": "state",
+    "dei:entityfilenumber": "file_number",
+    "dei:entitytaxidentificationnumber": "ein",
+    "dei:documentperiodenddate": "date",
+    "dei:documenttype": "form_type",
+    "dei:amendmentflag": "amendment",
+    "dei:entitycentralindexkey": "cik",
+    "dei:entityemerginggrowthcompany": "emerging_growth_company",
+    "dei:writtencommunications": "written_communications",
+    "dei:solicitingmaterial": "soliciting_material",
+    "dei:precommencementtenderoffer": "pre_commencement_tender_offer",
+    "dei:precommencementissuertenderoffer": "pre_commencement_issuer_tender_offer",
+    "dei:entityaddressaddressline1": "street1",
+    "dei:entityaddressaddressline2": "street2",
+    "dei:entityaddresscityortown": "city",
+    "dei:entityaddressstateorprovince": "address_state",
+    "dei:entityaddresspostalzipcode": "zip",
+    "dei:cityareacode": "area_code",
+    "dei:localphonenumber": "local_phone",
+    "dei:security12btitle": "12b_title",
+    "dei:tradingsymbol": "12b_symbol",
+    "dei:securityexchangename": "12b_exchange",
+}
+
+
+def _ix_value(f: IxFact, field: str) -> Any:
+    v = f.value.strip()
+    fmt = (f.format or "").lower()
+    if field in ("amendment", "emerging_growth_company") or field in _BOXES:
+        if "fixed-true" in fmt or "boolballotbox" in fmt and v in _CHECKED or v.lower() == "true":
+            return True
+        if "fixed-false" in fmt or v.lower() == "false" or v in _UNCHECKED or "boolballotbox" in fmt:
+            return False
+        return None
+    if field == "date":
+        return normalise_date(v)
+    if field in ("state", "address_state"):
+        return jurisdiction_code(v) or v or None
+    if field == "ein":
+        return normalise_ein(v) or v or None
+    return " ".join(v.split()) or None
+
+
+def _from_ixbrl(view: TextView) -> tuple[dict[str, list[tuple[str, Found]]], list[tuple[str, Found]]]:
+    """dei facts by field, each with its context; and the 12(b) facts in order."""
+    by_field: dict[str, list[tuple[str, Found]]] = {}
+    twelve_b: list[tuple[str, Found]] = []
+    for f in view.facts:
+        field = _DEI_FIELDS.get(f.name.lower())
+        if not field:
+            continue
+        value = _ix_value(f, field)
+        if value is None:
+            continue
+        found = Found(value, "ixbrl", f.span, f.source_span)
+        ctx = f.attrs.get("contextref", "")
+        if field.startswith("12b_"):
+            twelve_b.append((field, found))
+        else:
+            by_field.setdefault(field, []).append((ctx, found))
+    return by_field, twelve_b
+
+
+# --- the reading ------------------------------------------------------------
+
+
+def _region_end(text: str) -> int:
+    anchor = LABELS["name"].search(text)
+    start = anchor.end() if anchor else 0
+    m = _ITEM_HEADING.search(text, start)
+    end = m.start() if m else len(text)
+    return min(max(end, min(len(text), 1500)), 20000)
+
+
+def read_cover(view: TextView) -> Cover:
+    """Read the cover page from the text view of a filing's main document."""
+    full = view.text
+    end = _region_end(full)
+    text = full[:end]
+    grid = _Grid(text)
+    fields: dict[str, list[Found]] = {}
+    problems: list[tuple[str, str]] = []
+
+    def put(field: str, value: Any, span: tuple[int, int] | None, source: str = "cover") -> None:
+        if value is None or value == "":
+            return
+        ss = view.source_span(*span) if span else None
+        fields.setdefault(field, []).append(Found(value, source, span, ss))
+
+    # form type and amendment
+    fm = _FORM.search(text)
+    if fm:
+        base = re.sub(r"\s", "", fm.group(1) or fm.group(3)).upper()
+        amended = bool(fm.group(2)) or bool(fm.group(3)) or bool(_AMEND.search(text, 0, min(len(text), 4000)))
+        put("form_type", base + ("/A" if amended else ""), fm.span())
+        put("amendment", amended, fm.span())
+
+    # date of report
+    date_labels = _labels(text, "date")
+    if date_labels:
+        cands = [(m.span(), date_of(m)) for m in DATE_RE.finditer(text)]
+        best = _nearest(grid, [c for c in cands if c[1]], date_labels)
+        if best:
+            put("date", best[1], best[0])
+
+    # registrant name
+    for lab in _labels(text, "name"):
+        got = _name_near(grid, lab)
+        if got:
+            put("name", got[0], got[1])
+            break
+
+    # typed fields near their labels
+    phones = [m.span() for m in PHONE_RE.finditer(text)]
+    dates = [m.span() for m in DATE_RE.finditer(text)]
+    eins = [(m.span(), normalise_ein(m.group(0))) for m in EIN_RE.finditer(text)]
+    ein_labels = _labels(text, "ein")
+    best = _nearest(grid, eins, ein_labels)
+    if best:
+        put("ein", best[1], best[0])
+    files = [
+        (m.span(), m.group(0).replace(" ", ""))
+        for m in FILE_NUMBER_RE.finditer(text)
+        if not _overlaps(m.span(), phones) and not _overlaps(m.span(), dates)
+    ]
+    best = _nearest(grid, files, _labels(text, "file_number"))
+    if best:
+        put("file_number", best[1], best[0])
+    states: list[tuple[tuple[int, int], Any]] = [
+        (m.span(), NAME_TO_CODE.get(" ".join(m.group(0).lower().split()))) for m in JURISDICTION_RE.finditer(text)
+    ]
+    for m in re.finditer(r"(?:^|(?<=[\t\n]))[ ]*([A-Z]{2})[ ]*(?=[\t\n]|$)", text):
+        if m.group(1) in US_CODES:
+            states.append((m.span(1), m.group(1)))
+    best = _nearest(grid, [s for s in states if s[1]], _labels(text, "state"))
+    if best:
+        put("state", best[1], best[0])
+    phone_cands = [(s, normalise_phone(text[s[0]:s[1]])) for s in phones]
+    best = _nearest(grid, phone_cands, _labels(text, "phone"), limit=200)
+    if best:
+        put("phone", best[1], best[0])
+
+    # address
+    for lab in _labels(text, "address"):
+        got = _address_near(grid, lab)
+        if got:
+            put("address", got[0], got[1])
+            break
+
+    # former name or address
+    for lab in _labels(text, "former"):
+        ln = grid.line(lab[0])
+        before = _clean_value(text[grid.starts[ln] : lab[0]].split("\t")[-1])
+        if not before:
+            n = ln - 1
+            while n >= 0 and not grid.line_text(n).strip():
+                n -= 1
+            prev = grid.line_text(n) if n >= 0 else ""
+            if prev.strip() and not _ANY_LABEL.search(prev):
+                before = _clean_value(prev)
+        if before and not re.fullmatch(r"(?i)n/?a|none|not\s+applicable|\W*", before):
+            put("former_name", before, _span_of(text, 0, before))
+        break
+
+    # the four boxes and the emerging growth company mark
+    for fieldname, rx in _BOXES.items():
+        m = rx.search(full, 0, min(len(full), end + 3000))
+        if m:
+            v = _box_before(full, m.start())
+            if v is not None:
+                put(fieldname, v, m.span())
+    for m in _EGC.finditer(full, 0, min(len(full), end + 4000)):
+        v = _box_after(full, m.end())
+        if v is None:
+            v = _box_before(full, m.start())
+        if v is not None:
+            put("emerging_growth_company", v, m.span())
+            break
+
+    rows = _securities_12b(full[: min(len(full), end + 6000)])
+    rows_source = "cover" if rows else None
+
+    # iXBRL facts: the tagged values come first where present
+    co: list[dict[str, Found]] = []
+    if view.facts:
+        ix, twelve_b = _from_ixbrl(view)
+        main_ctx = _main_context(ix)
+        for field, found_list in ix.items():
+            mine = [f for ctx, f in found_list if ctx == main_ctx] or [found_list[0][1]]
+            fields.setdefault(field, []).insert(0, mine[0])
+        _ix_address_phone(fields, ix, main_ctx)
+        co = _co_registrants(ix, main_ctx)
+        ix_rows = _rows_12b(twelve_b)
+        if ix_rows:
+            rows, rows_source = ix_rows, "ixbrl"
+    return Cover(fields, co, rows, rows_source, problems)
+
+
+def _main_context(ix: dict[str, list[tuple[str, Found]]]) -> str:
+    names = ix.get("name") or ix.get("cik") or []
+    return names[0][0] if names else ""
+
+
+def _ix_address_phone(fields: dict[str, list[Found]], ix: dict[str, list[tuple[str, Found]]], ctx: str) -> None:
+    def one(k: str) -> Found | None:
+        lst = ix.get(k) or []
+        for c, f in lst:
+            if c == ctx:
+                return f
+        return lst[0][1] if lst else None
+
+    street1, street2, city, st, zp = (one(k) for k in ("street1", "street2", "city", "address_state", "zip"))
+    if street1 or city or zp:
+        street = ", ".join(f.value for f in (street1, street2) if f)
+        value = {"street": street or None, "city": city.value if city else None,
+                 "state": st.value if st else None, "zip": zp.value if zp else None}
+        src = next(f for f in (street1, city, zp) if f)
+        fields.setdefault("address", []).insert(0, Found(value, "ixbrl", src.span, src.source_span))
+    area, local = one("area_code"), one("local_phone")
+    if local:
+        raw = f"({area.value}) {local.value}" if area else local.value
+        fields.setdefault("phone", []).insert(
+            0, Found(normalise_phone(raw) or raw, "ixbrl", local.span, local.source_span))
+    for k in ("street1", "street2", "city", "address_state", "zip", "area_code", "local_phone"):
+        fields.pop(k, None)
+
+
+def _co_registrants(ix: dict[str, list[tuple[str, Found]]], main_ctx: str) -> list[dict[str, Found]]:
+    others: dict[str, dict[str, Found]] = {}
+    for field in ("name", "cik", "state", "file_number", "ein"):
+        for ctx, f in ix.get(field, []):
+            if ctx != main_ctx:
+                others.setdefault(ctx, {}).setdefault(field, f)
+    return [d for d in others.values() if "name" in d]
+
+
+def _rows_12b(twelve_b: list[tuple[str, Found]]) -> list[tuple[str | None, str | None, str | None]]:
+    rows: list[list[str | None]] = []
+    for field, f in twelve_b:
+        idx = {"12b_title": 0, "12b_symbol": 1, "12b_exchange": 2}[field]
+        if not rows or rows[-1][idx] is not None:
+            rows.append([None, None, None])
+        rows[-1][idx] = f.value
+    return [(r[0], r[1], r[2]) for r in rows]

@@ -1,0 +1,156 @@
+"""Written values -> normalised values: dates, EINs, phone numbers, file numbers.
+
+Pure functions on strings.  Each ``*_RE`` finds candidates in running text;
+each ``normalise_*`` turns one written form into the canonical one, or
+returns ``None`` when the text is not such a value.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+__all__ = [
+    "DATE_RE",
+    "EIN_RE",
+    "FILE_NUMBER_RE",
+    "PHONE_RE",
+    "normalise_date",
+    "normalise_ein",
+    "normalise_file_number",
+    "normalise_phone",
+    "normalise_name",
+]
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}
+_MONTH_ALT = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+DATE_RE = re.compile(
+    r"(?<![\w/])(?:"
+    # December 11, 1997 / Dec. 11 1997 / December 11th, 1997 / December 11 ,1997
+    rf"(?P<m1>{_MONTH_ALT})\.?\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y1>(?:19|20)\d\d)"
+    # 11 December 1997
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_ALT})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
+    # 12/11/1997, 12-11-97
+    r"|(?P<m3>\d{1,2})\s*[/-]\s*(?P<d3>\d{1,2})\s*[/-]\s*(?P<y3>(?:19|20)?\d\d)(?![\d/-])"
+    # 1997-12-11
+    r"|(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)"
+    r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _date_from_match(m: re.Match[str]) -> str | None:
+    g = m.groupdict()
+    try:
+        if g["m1"]:
+            month, day, year = _MONTHS[g["m1"].lower().rstrip(".")], int(g["d1"]), int(g["y1"])
+        elif g["m2"]:
+            month, day, year = _MONTHS[g["m2"].lower().rstrip(".")], int(g["d2"]), int(g["y2"])
+        elif g["m3"]:
+            month, day, year = int(g["m3"]), int(g["d3"]), int(g["y3"])
+            if year < 100:
+                year += 1900 if year >= 50 else 2000
+        else:
+            month, day, year = int(g["m4"]), int(g["d4"]), int(g["y4"])
+        return _dt.date(year, month, day).isoformat()
+    except (KeyError, ValueError):
+        return None
+
+
+def normalise_date(text: str | None) -> str | None:
+    """``"December 11, 1997"`` -> ``"1997-12-11"``; also EDGAR's ``19971211``."""
+    if not text:
+        return None
+    t = text.strip()
+    if len(t) == 8 and t.isdigit():
+        try:
+            return _dt.date(int(t[:4]), int(t[4:6]), int(t[6:])).isoformat()
+        except ValueError:
+            return None
+    m = DATE_RE.search(t)
+    return _date_from_match(m) if m else None
+
+
+def date_of(m: re.Match[str]) -> str | None:
+    """The ISO date of a :data:`DATE_RE` match, or ``None`` for an impossible date."""
+    return _date_from_match(m)
+
+
+EIN_RE = re.compile(r"(?<![\w-])(\d{2})\s?[-\u2013]\s?(\d{7})(?![\w-])|(?<![\w-])(\d{9})(?![\w-])")
+
+
+def normalise_ein(text: str | None) -> str | None:
+    """``"04-2726691"`` / ``"042726691"`` -> ``"04-2726691"``."""
+    if not text:
+        return None
+    digits = re.sub(r"\D", "", text)
+    if len(digits) != 9 or digits == "000000000":
+        return None
+    return f"{digits[:2]}-{digits[2:]}"
+
+
+FILE_NUMBER_RE = re.compile(r"(?<![\w./-])(\d{1,3})\s?-\s?(\d{3,6})(?:-(\d{1,3}))?(?![\w/]|-\d)")
+
+
+def normalise_file_number(text: str | None, *, canonical: bool = False) -> str | None:
+    """A Commission file number as written (``"0-17999"``).
+
+    With ``canonical=True`` the leading zeros of the prefix are dropped, so
+    ``"000-17999"`` and ``"0-17999"`` compare equal.
+    """
+    if not text:
+        return None
+    m = FILE_NUMBER_RE.search(text)
+    if not m:
+        return None
+    prefix, number, suffix = m.group(1), m.group(2), m.group(3)
+    if canonical:
+        prefix = str(int(prefix))
+        number = number.lstrip("0") or "0"
+    out = f"{prefix}-{number}"
+    return f"{out}-{suffix}" if suffix else out
+
+
+PHONE_RE = re.compile(
+    r"(?<![\w])(?:\+?1[\s.-]?)?(?:\((\d{3})\)|(\d{3}))[\s.-]*(\d{3})[\s.-]?(\d{4})(?![\w])"
+    r"|(?<![\w])\+\d{1,3}[\d\s().-]{6,18}\d"
+)
+
+
+def normalise_phone(text: str | None) -> str | None:
+    """North American numbers as ``(NPA) NXX-XXXX``; other numbers as written."""
+    if not text:
+        return None
+    m = PHONE_RE.search(text)
+    if not m:
+        return None
+    if m.group(3):
+        area = m.group(1) or m.group(2)
+        return f"({area}) {m.group(3)}-{m.group(4)}"
+    return " ".join(m.group(0).split())
+
+
+_SUFFIXES = re.compile(
+    r"\b(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|l\s?l\s?c|lp|l\s?p|plc"
+    r"|n\s?v|s\s?a|ag|the|trust|holdings?|group)\b"
+)
+
+
+def normalise_name(text: str | None) -> str:
+    """A company name reduced for comparison: EDGAR's ``/DE/`` tags, case,
+    punctuation and legal suffixes dropped; ``&`` read as ``and``."""
+    if not text:
+        return ""
+    t = re.sub(r"/[A-Z0-9]{2,3}/?\s*$", "", text.strip())
+    t = t.lower().replace("&", " and ")
+    t = re.sub(r"[^\w\s]", " ", t.replace(".", "").replace("'", ""))
+    t = _SUFFIXES.sub(" ", t)
+    return " ".join(t.split())
