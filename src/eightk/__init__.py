@@ -27,7 +27,6 @@ from .reading import parse, read_bytes
 __version__ = "0.1.0"
 
 __all__ = [
-    "SCHEMA_VERSION",
     "Address",
     "Attachment",
     "BinaryInputError",
@@ -44,6 +43,7 @@ __all__ = [
     "Provenance",
     "ReadError",
     "Registrant",
+    "SCHEMA_VERSION",
     "Security12b",
     "Source",
     "parse",

@@ -1,0 +1,121 @@
+"""The ``eightk`` command: a thin skin over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import EightkError
+from .evaluate import FIELDS, evaluate, iter_files, load_explanations
+from .model import Filing
+from .reading import parse, read_bytes
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="eightk")
+def main() -> None:
+    """Read SEC Form 8-K filings of every era and format into structured data."""
+
+
+def _read_one(name: str) -> Filing:
+    if name == "-":
+        return read_bytes(sys.stdin.buffer.read(), source="<stdin>")
+    return parse(Path(name), source=name)
+
+
+@main.command("parse")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--jsonl", is_flag=True, help="One JSON object per line instead of indented JSON.")
+def parse_cmd(files: tuple[str, ...], jsonl: bool) -> None:
+    """Read FILES (``-`` for standard input) and print one JSON document per filing.
+
+    Example: eightk parse tests/data/filings/text/immunogen-8k-1997-12-11.txt
+    """
+    failed = 0
+    for name in files:
+        try:
+            filing = _read_one(name)
+        except EightkError as exc:
+            failed += 1
+            click.echo(f"eightk: {exc if exc.source else f'{name}: {exc}'}", err=True)
+            continue
+        d = filing.to_dict()
+        click.echo(json.dumps(d, ensure_ascii=False) if jsonl else json.dumps(d, indent=2, ensure_ascii=False))
+    if failed:
+        sys.exit(2)
+
+
+def _cell(v: object, width: int) -> str:
+    s = "" if v is None else str(v)
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+@main.command("summary")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def summary_cmd(paths: tuple[Path, ...]) -> None:
+    """Read every filing under PATHS and print one line each: form, date, registrant, file number.
+
+    Example: eightk summary tests/data/filings
+    """
+    cols = [("file", 34), ("form", 7), ("date", 10), ("registrant", 38), ("file no.", 11), ("state", 5), ("format", 16)]
+    click.echo("  ".join(name.ljust(w) for name, w in cols))
+    click.echo("  ".join("-" * w for _, w in cols))
+    n = failed = 0
+    for path in iter_files(paths):
+        n += 1
+        try:
+            f = parse(path)
+        except EightkError as exc:
+            failed += 1
+            click.echo(f"{_cell(path.name, 34).ljust(34)}  unreadable: {exc.message}")
+            continue
+        r = f.registrant
+        row = [path.name, f.form_type, f.period_of_report, r.name, r.commission_file_number,
+               r.state_of_incorporation, f.source.format]
+        click.echo("  ".join(_cell(v, w).ljust(w) for v, (_, w) in zip(row, cols)).rstrip())
+    click.echo(f"\n{n} files read, {failed} unreadable")
+    if failed:
+        sys.exit(2)
+
+
+@main.command("eval")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--explanations", type=click.Path(path_type=Path), default=None,
+              help="JSON list of {accession, field, explanation} for known disagreements.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def eval_cmd(paths: tuple[Path, ...], explanations: Path | None, as_json: bool) -> None:
+    """Read complete submissions with their SEC header removed and score the body against the header.
+
+    Prints per-field agreement, by era, and every disagreement.
+
+    Example: eightk eval tests/data/filings --explanations tests/data/eval/explanations.json
+    """
+    res = evaluate(paths, load_explanations(explanations))
+    if as_json:
+        click.echo(json.dumps(res.to_dict(), indent=2))
+        return
+    eras = sorted({e for f in FIELDS for e in res.counts.get(f, {})})
+    click.echo(f"{res.files} complete submissions read with their header removed\n")
+    click.echo("field".ljust(26) + "all".rjust(16) + "".join(e.rjust(16) for e in eras) + "  no body value")
+    for f in FIELDS:
+        line = f.ljust(26)
+        for era in [None, *eras]:
+            c = res.counts.get(f, {})
+            agree, total = (sum(v[0] for v in c.values()), sum(v[1] for v in c.values())) if era is None else tuple(c.get(era, [0, 0]))
+            line += (f"{agree}/{total} {100 * agree / total:5.1f}%" if total else "-").rjust(16)
+        click.echo(line + str(res.missing.get(f, 0)).rjust(15))
+    if res.mismatches:
+        click.echo("\ndisagreements (body vs header):")
+        for m in res.mismatches:
+            why = f"  [{m.explanation}]" if m.explanation else "  [unexplained]"
+            click.echo(f"  {m.file}  {m.field}: body={m.body!r} header={m.header!r}{why}")
+    for f, reason in res.failed:
+        click.echo(f"  unreadable: {f}: {reason}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

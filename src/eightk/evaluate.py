@@ -1,0 +1,178 @@
+"""Accuracy evaluation: the body's reading against the SEC header.
+
+For each complete submission, the SEC header is removed and the body is read
+alone; what the body gives is then compared, field by field, with what the
+header says.  The header is not always right: known disagreements where the
+body is right are recorded, with the reason, in an *explanations* file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import EightkError
+from .model import Filing
+from .reading import read_bytes
+from .values import normalise_ein, normalise_file_number, normalise_name
+
+__all__ = ["EvalResult", "Mismatch", "evaluate", "era_of", "strip_header", "FIELDS"]
+
+FIELDS = ("period_of_report", "name", "irs_ein", "commission_file_number", "state_of_incorporation")
+
+_HEADER_BLOCK = re.compile(rb"<(SEC-HEADER|IMS-HEADER)>.*?</\1>\s*", re.S | re.I)
+_SUBMISSION_HEAD = re.compile(rb"\A(\s*<SUBMISSION>).*?(?=<DOCUMENT>)", re.S | re.I)
+
+
+def strip_header(raw: bytes) -> bytes:
+    """The submission with its SEC header taken out (documents only)."""
+    out = _HEADER_BLOCK.sub(b"", raw, count=1)
+    if out is raw or out == raw:
+        out = _SUBMISSION_HEAD.sub(rb"\1\n", raw, count=1)
+    return out
+
+
+def era_of(date: str | None) -> str:
+    if not date:
+        return "unknown"
+    if date < "2001-01-01":
+        return "1993-2000"
+    if date < "2004-08-23":
+        return "2001-2004"
+    if date < "2011-01-01":
+        return "2004-2010"
+    if date < "2019-06-15":
+        return "2011-2019"
+    return "2019-"
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    file: str
+    accession: str | None
+    field: str
+    body: str | None
+    header: str | None
+    explanation: str | None = None
+
+
+@dataclass(slots=True)
+class EvalResult:
+    files: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    # field -> era -> [agree, compared]
+    counts: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    missing: dict[str, int] = field(default_factory=dict)  # header has it, body gave nothing
+    mismatches: list[Mismatch] = field(default_factory=list)
+
+    def agreement(self, fld: str, era: str | None = None) -> float | None:
+        eras = self.counts.get(fld, {})
+        rows = [eras[era]] if era else list(eras.values())
+        agree = sum(r[0] for r in rows if r)
+        total = sum(r[1] for r in rows if r)
+        return agree / total if total else None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "files": self.files,
+            "failed": [{"file": f, "reason": r} for f, r in self.failed],
+            "fields": {
+                f: {
+                    "agreement": self.agreement(f),
+                    "missing_in_body": self.missing.get(f, 0),
+                    "by_era": {e: {"agree": c[0], "compared": c[1]} for e, c in sorted(self.counts.get(f, {}).items())},
+                }
+                for f in FIELDS
+            },
+            "mismatches": [
+                {"file": m.file, "accession": m.accession, "field": m.field, "body": m.body,
+                 "header": m.header, "explanation": m.explanation}
+                for m in self.mismatches
+            ],
+        }
+
+
+_CMP = {
+    "period_of_report": lambda v: v,
+    "name": normalise_name,
+    "irs_ein": lambda v: normalise_ein(v) or v,
+    "commission_file_number": lambda v: normalise_file_number(v, canonical=True) or v,
+    "state_of_incorporation": lambda v: (v or "").upper(),
+}
+
+
+def _pairs(body: Filing, full: Filing) -> Iterator[tuple[str, str | None, str | None]]:
+    h = full.header
+    assert h is not None
+    r = body.registrant
+    filers = h.filers
+    # the header filer that is this registrant: by file number, else the first filer
+    hf = None
+    if r.commission_file_number:
+        want = normalise_file_number(r.commission_file_number, canonical=True)
+        hf = next((f for f in filers if f.commission_file_number and
+                   normalise_file_number(f.commission_file_number, canonical=True) == want), None)
+    if hf is None and filers:
+        hf = filers[0]
+    yield "period_of_report", body.period_of_report, h.period_of_report
+    if hf is not None:
+        ein = hf.irs_ein if hf.irs_ein and normalise_ein(hf.irs_ein) else None
+        state = hf.state_of_incorporation if hf.state_of_incorporation not in (None, "", "XX") else None
+        yield "name", r.name, hf.name
+        yield "irs_ein", r.irs_ein, ein
+        yield "commission_file_number", r.commission_file_number, hf.commission_file_number
+        yield "state_of_incorporation", r.state_of_incorporation, state
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    for p in paths:
+        if p.is_dir():
+            yield from sorted(q for q in p.rglob("*") if q.is_file() and not q.name.startswith("."))
+        else:
+            yield p
+
+
+def load_explanations(path: Path | None) -> dict[tuple[str, str], str]:
+    if path is None or not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {(e["accession"], e["field"]): e["explanation"] for e in data}
+
+
+def evaluate(paths: Iterable[Path], explanations: dict[tuple[str, str], str] | None = None) -> EvalResult:
+    """Score body-only readings of complete submissions against their headers."""
+    explanations = explanations or {}
+    res = EvalResult()
+    for path in iter_files(paths):
+        raw = path.read_bytes()
+        if b"<SEC-HEADER>" not in raw[:100000].upper() and b"<IMS-HEADER>" not in raw[:100000].upper() \
+                and not raw.lstrip()[:12].upper().startswith(b"<SUBMISSION>"):
+            continue
+        try:
+            full = read_bytes(raw, source=str(path))
+            body = read_bytes(strip_header(raw), source=str(path))
+        except EightkError as exc:
+            res.failed.append((str(path), str(exc)))
+            continue
+        if full.header is None:
+            continue
+        res.files += 1
+        era = era_of(full.header.filed_date or full.header.period_of_report)
+        for fld, bv, hv in _pairs(body, full):
+            if not hv:
+                continue
+            if not bv:
+                res.missing[fld] = res.missing.get(fld, 0) + 1
+            if not bv:
+                continue
+            c = res.counts.setdefault(fld, {}).setdefault(era, [0, 0])
+            c[1] += 1
+            if _CMP[fld](bv) == _CMP[fld](hv):
+                c[0] += 1
+            else:
+                acc = full.header.accession_number
+                res.mismatches.append(Mismatch(path.name, acc, fld, bv, hv, explanations.get((acc or "", fld))))
+    return res

@@ -1,0 +1,70 @@
+"""Docs as contract: the quick start, CI, the CLI and the schema document agree with the code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from eightk.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _quick_start() -> list[str]:
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Quick start", 1)[1]
+    block = re.search(r"```(?:sh|bash)?\n(.*?)```", section, re.S).group(1)
+    return [line for line in block.splitlines() if line.strip()]
+
+
+def test_quick_start_has_exactly_two_command_lines() -> None:
+    assert len(_quick_start()) == 2
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert _quick_start()[1] in ci.splitlines()
+
+
+def test_every_command_is_in_the_readme_and_has_an_example() -> None:
+    readme = (ROOT / "README.md").read_text()
+    for name, cmd in main.commands.items():
+        assert f"eightk {name}" in readme, name
+        assert "Example:" in (cmd.help or ""), name
+        result = CliRunner().invoke(main, [name, "--help"])
+        assert result.exit_code == 0
+
+
+def _schema_fields() -> set[str]:
+    doc = (ROOT / "docs" / "schema.md").read_text()
+    return set(re.findall(r"^\| `([^`]+)` \|", doc, re.M))
+
+
+def _paths(d: object, prefix: str = "") -> set[str]:
+    out: set[str] = set()
+    if isinstance(d, dict):
+        for k, v in d.items():
+            p = f"{prefix}.{k}" if prefix else k
+            out.add(p)
+            out |= _paths(v, p)
+    elif isinstance(d, list):
+        for v in d:
+            out |= _paths(v, prefix + "[]")
+    return out
+
+
+def test_every_output_field_is_documented() -> None:
+    import eightk
+    from conftest import filing_paths
+
+    seen: set[str] = set()
+    for p in filing_paths():
+        try:
+            seen |= _paths(eightk.parse(p).to_dict())
+        except eightk.ReadError:
+            continue
+    documented = _schema_fields()
+    missing = sorted(f for f in seen if f not in documented)
+    assert not missing, f"undocumented fields: {missing}"

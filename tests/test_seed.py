@@ -1,0 +1,44 @@
+"""The seed filing reads exactly as its expected reading says (cover-page part)."""
+
+from __future__ import annotations
+
+import json
+
+import eightk
+from conftest import DATA, FILINGS
+
+SEED = FILINGS / "text" / "immunogen-8k-1997-12-11.txt"
+EXPECTED = json.loads((DATA / "seed" / "immunogen-8k-1997-12-11.expected.json").read_text())
+
+
+def test_seed_cover_matches_expected_reading() -> None:
+    got = eightk.parse(SEED).to_dict()
+    assert got["form_type"] == EXPECTED["form_type"]
+    assert got["period_of_report"] == EXPECTED["period_of_report"]
+    for key, value in EXPECTED["registrant"].items():
+        assert got["registrant"][key] == value, key
+
+
+def test_seed_has_no_header_and_no_problems() -> None:
+    f = eightk.parse(SEED)
+    assert f.header is None
+    assert f.source.format == "text"
+    assert f.amendment is False
+    assert f.problems == ()
+
+
+def test_seed_provenance_points_at_the_values() -> None:
+    f = eightk.parse(SEED)
+    raw = SEED.read_text()
+    by_field = {p.field: p for p in f.provenance}
+    for fld, written in [
+        ("registrant.irs_ein", "04-2726691"),
+        ("registrant.commission_file_number", "0-17999"),
+        ("registrant.name", "ImmunoGen, Inc."),
+        ("period_of_report", "December 11, 1997"),
+        ("registrant.state_of_incorporation", "Massachusetts"),
+    ]:
+        p = by_field[fld]
+        assert p.source == "cover"
+        s, e = p.source_span
+        assert raw[s:e] == written, fld
