@@ -66,5 +66,8 @@ def test_every_output_field_is_documented() -> None:
         except eightk.ReadError:
             continue
     documented = _schema_fields()
-    missing = sorted(f for f in seen if f not in documented)
+    # a provenance value or discrepancy value has the shape of the field it names
+    opaque = ("provenance[].value.", "discrepancies[].values.body.", "discrepancies[].values.header.",
+              "discrepancies[].values.cover.", "discrepancies[].values.ixbrl.")
+    missing = sorted(f for f in seen if f not in documented and not f.startswith(opaque))
     assert not missing, f"undocumented fields: {missing}"
