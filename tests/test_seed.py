@@ -42,3 +42,24 @@ def test_seed_provenance_points_at_the_values() -> None:
         assert p.source == "cover"
         s, e = p.source_span
         assert raw[s:e] == written, fld
+
+
+def test_seed_items_exhibits_signatures_tickers() -> None:
+    got = eightk.parse(SEED).to_dict()
+    items = [{k: i[k] for k in ("code", "number_as_filed", "title_as_filed")} for i in got["items"]]
+    assert items == EXPECTED["items"]
+    assert all(i["status"] == "reported" for i in got["items"])
+    exhibits = [{k: e[k] for k in ("number", "description", "is_press_release")} for e in got["exhibits"]]
+    assert exhibits == EXPECTED["exhibits"]
+    sigs = [{k: s[k] for k in ("name", "title", "date")} for s in got["signatures"]]
+    assert sigs == EXPECTED["signatures"]
+    assert got["tickers"] == EXPECTED["tickers"]
+
+
+def test_seed_item_text_runs_to_the_next_heading() -> None:
+    f = eightk.parse(SEED)
+    other, exhibits = f.items
+    assert other.text.startswith("On December 11, 1997, the Registrant publicly disseminated")
+    assert other.text.endswith("filed as Exhibit 99.1 hereto.")
+    assert "99.1 The Registrant's Press Release" in exhibits.text
+    assert "SIGNATURE" not in exhibits.text and "Page 2 of 6" not in exhibits.text

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
-SCHEMA_VERSION = "0.1"
+SCHEMA_VERSION = "0.2"
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -18,6 +18,8 @@ __all__ = [
     "CoverBoxes",
     "Discrepancy",
     "Document",
+    "Exhibit",
+    "Item",
     "Filing",
     "Header",
     "HeaderFiler",
@@ -25,7 +27,9 @@ __all__ = [
     "Provenance",
     "Registrant",
     "Security12b",
+    "Signature",
     "Source",
+    "Ticker",
     "to_dict",
 ]
 
@@ -131,6 +135,47 @@ class Attachment:
 
 
 @dataclass(frozen=True, slots=True)
+class Item:
+    """One item the filing reports (or marks not applicable)."""
+
+    code: str  # the modern code: "8.01" for a 1997 "Item 5"
+    number_as_filed: str
+    title_as_filed: str | None
+    status: str  # "reported" | "not_applicable"
+    span: tuple[int, int]  # heading start to the end of the item's text, in the text view
+    text: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Exhibit:
+    """An exhibit people read: listed under Item 9.01 / old Item 7 or an index, and/or filed
+    as a document of the submission."""
+
+    number: str
+    type: str | None  # the document's <TYPE>, e.g. "EX-99.1"
+    description: str | None
+    is_press_release: bool
+    filename: str | None
+    document: int | None  # index into ``documents`` when filed as a document
+    listed: bool  # named in the exhibit list or index of the body
+    text: str | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    name: str
+    title: str | None
+    date: str | None
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Ticker:
+    exchange: str
+    symbol: str
+
+
+@dataclass(frozen=True, slots=True)
 class HeaderFiler:
     role: str  # "filer" | "subject company" | "filed by" | ...
     name: str | None = None
@@ -177,6 +222,11 @@ class Filing:
     securities_12b: tuple[Security12b, ...] = ()
     cover_boxes: CoverBoxes = field(default_factory=CoverBoxes)
     emerging_growth_company: bool | None = None
+    items: tuple[Item, ...] = ()
+    exhibits: tuple[Exhibit, ...] = ()
+    interactive_data: tuple[Exhibit, ...] = ()
+    signatures: tuple[Signature, ...] = ()
+    tickers: tuple[Ticker, ...] = ()
     header: Header | None = None
     documents: tuple[Document, ...] = ()
     attachments: tuple[Attachment, ...] = ()

@@ -30,6 +30,7 @@ from ..model import (
 )
 from ..values import normalise_date, normalise_ein, normalise_file_number, normalise_name
 from .container import Container, Part, decode, split
+from .body import Body, read_body
 from .cover import Cover, Found, read_cover
 from .header import parse_header
 from .text import TextView, html_view, plain_view
@@ -115,7 +116,12 @@ def _read(raw: bytes) -> Filing:
     view = text_view(container.parts[primary])
     cover = read_cover(view)
     problems.extend(Problem(c, m) for c, m in cover.problems)
-    return _assemble(src, header, documents, attachments, primary, cover, problems)
+    # the era decides item numbering: the body's date of report, else the filing date
+    date = normalise_date(_value(cover, "date")) or (header.filed_date if header else None)
+    body = read_body(view, date, container.parts, primary, {})
+    if not body.items:
+        problems.append(Problem("no-items", "no item headings found in the body"))
+    return _assemble(src, header, documents, attachments, primary, cover, body, problems)
 
 
 def _first(cover: Cover, field: str) -> Found | None:
@@ -165,7 +171,7 @@ def _header_filer(header: Header | None, file_number: str | None) -> HeaderFiler
 
 
 def _assemble(src: Source, header: Header | None, documents: list[Document], attachments: list[Attachment],
-              primary: int, cover: Cover, problems: list[Problem]) -> Filing:
+              primary: int, cover: Cover, body: Body, problems: list[Problem]) -> Filing:
     provenance: list[Provenance] = []
     discrepancies: list[Discrepancy] = []
     for field, found in cover.fields.items():
@@ -236,6 +242,11 @@ def _assemble(src: Source, header: Header | None, documents: list[Document], att
             pre_commencement_issuer_tender_offer=_value(cover, "pre_commencement_issuer_tender_offer"),
         ),
         emerging_growth_company=_value(cover, "emerging_growth_company"),
+        items=tuple(body.items),
+        exhibits=tuple(body.exhibits),
+        interactive_data=tuple(body.interactive_data),
+        signatures=tuple(body.signatures),
+        tickers=tuple(body.tickers),
         header=header,
         documents=tuple(documents),
         attachments=tuple(attachments),

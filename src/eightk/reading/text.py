@@ -308,7 +308,8 @@ def html_view(doc: str) -> TextView:
 _PLAIN_TOKEN = re.compile(
     r"\r\n?|\\(?=[$%&#_*\[\]()~|.+!-])"
     r"|^[ \t]*<PAGE>[ \t]*\d*[ \t]*(?=\r?$)"
-    r"|</?(?:TABLE|CAPTION|S|C|FN|F\d+|R|PRE|PAGE)>",
+    r"|</?(?:TABLE|CAPTION|S|C|FN|F\d+|R|PRE|PAGE)>"
+    r"|^[ \t]*(?:Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?|-[ \t]*\d{1,3}[ \t]*-)[ \t]*(?=\r?$)",
     re.M | re.I,
 )
 
@@ -323,9 +324,11 @@ def plain_view(doc: str) -> TextView:
         tok = m.group(0)
         if tok[0] == "\r":
             b.add("\n", m.start(), False)
-        elif "PAGE" in tok.upper():
-            pass  # a page marker: dropped
-        elif tok[0] == "<":
+        elif "<PAGE>" in tok.upper() and tok.strip().upper().startswith("<PAGE>"):
+            pass  # a page marker line: dropped
+        elif tok[0] == "\\":
+            pass  # a markdown escape
+        else:
             b.add(" " * len(tok), m.start())  # same width keeps text columns aligned
         pos = m.end()
     if pos < len(doc):

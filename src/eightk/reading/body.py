@@ -1,0 +1,121 @@
+"""Items, exhibits, signatures and tickers of a filing's body."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Exhibit, Item, Signature, Ticker
+from .container import Part
+from .exhibits import (
+    exhibit_index_span,
+    exhibit_number_of_type,
+    is_machine_exhibit,
+    is_press_release,
+    list_exhibits,
+    tickers,
+)
+from .items import find_items, signature_start
+from .signatures import read_signatures
+from .text import TextView
+
+__all__ = ["Body", "read_body"]
+
+_TEXT_KINDS = ("html", "text")
+
+
+@dataclass(slots=True)
+class Body:
+    items: list[Item]
+    exhibits: list[Exhibit]
+    interactive_data: list[Exhibit]
+    signatures: list[Signature]
+    tickers: list[Ticker]
+
+
+def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
+              views: dict[int, TextView]) -> Body:
+    """Read the body of the primary document; ``views`` caches text views of other parts."""
+    text = view.text
+    found = find_items(text, date)
+    sig = signature_start(text, found[0].start if found else 0)
+    if sig is not None and found:
+        found = [f for f in found if f.start < sig]
+    items: list[Item] = []
+    for f in found:
+        end = min(f.end, sig) if sig is not None and f.end > sig else f.end
+        items.append(Item(f.code, f.number_as_filed, f.title_as_filed, f.status, (f.start, end),
+                          text[f.body_start:end].strip()))
+
+    # exhibits listed in the body: Item 9.01 (old 7) first, then an exhibit index
+    listed: dict[str, tuple[str | None]] = {}
+    order: list[str] = []
+    for it in items:
+        if it.code == "9.01":
+            for e in list_exhibits(text, it.span[0], it.span[1]):
+                if e.number not in listed:
+                    listed[e.number] = (e.description,)
+                    order.append(e.number)
+    idx = exhibit_index_span(text, sig if sig is not None else (items[-1].span[0] if items else 0))
+    if idx:
+        for e in list_exhibits(text, *idx):
+            if e.number not in listed:
+                listed[e.number] = (e.description,)
+                order.append(e.number)
+            elif listed[e.number][0] is None:
+                listed[e.number] = (e.description,)
+
+    # exhibit documents of the submission
+    docs: dict[str, int] = {}
+    for i, p in enumerate(parts):
+        if i == primary:
+            continue
+        n = exhibit_number_of_type(p.type)
+        if n and n not in docs:
+            docs[n] = i
+            if n not in listed:
+                order.append(n)
+
+    exhibits: list[Exhibit] = []
+    machine: list[Exhibit] = []
+    for n in order:
+        desc = listed[n][0] if n in listed else None
+        di = docs.get(n)
+        part = parts[di] if di is not None else None
+        ex_text = None
+        if part is not None and part.kind in _TEXT_KINDS and not is_machine_exhibit(n):
+            if di not in views:
+                from . import text_view  # late: the package imports this module
+
+                views[di] = text_view(part)
+            ex_text = views[di].text
+        if desc is None and part is not None:
+            desc = part.description
+        ex = Exhibit(
+            number=n,
+            type=part.type if part else None,
+            description=desc,
+            is_press_release=is_press_release(desc, ex_text),
+            filename=part.filename if part else None,
+            document=di,
+            listed=n in listed,
+            text=ex_text,
+        )
+        (machine if is_machine_exhibit(n) else exhibits).append(ex)
+
+    # signatures
+    sigs: list[Signature] = []
+    if sig is not None:
+        end = idx[0] if idx and idx[0] > sig else min(len(text), sig + 4000)
+        for s in read_signatures(text, sig, end):
+            sigs.append(Signature(s.name, s.title, s.date, (s.start, s.end)))
+
+    # tickers: the body and the exhibits people read
+    ticks: list[Ticker] = []
+    seen: set[tuple[str, str]] = set()
+    for t in [text] + [e.text for e in exhibits if e.text]:
+        for d in tickers(t):
+            key = (d["exchange"], d["symbol"])
+            if key not in seen:
+                seen.add(key)
+                ticks.append(Ticker(*key))
+    return Body(items, exhibits, machine, sigs, ticks)

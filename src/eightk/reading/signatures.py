@@ -1,0 +1,141 @@
+"""Signatures: each signer's name, title and date.
+
+Conventions read: ``/s/ Name`` followed by the title on the next lines;
+``By: /s/ Name``, ``Name:`` and ``Title:`` labels (in lines or table cells);
+several signers; a ``Date:`` line shared by the block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..values import DATE_RE, date_of
+
+__all__ = ["FoundSignature", "read_signatures"]
+
+_SLASH = re.compile(r"/\s*s\s*/\s*(?P<name>[^\n\t]*)", re.I)
+_LABEL = re.compile(r"^[ \t]*(?P<label>By|Name|Title|Its|Date|Dated)[ \t]*[:.]?[ \t]*(?P<value>[^\n]*)$", re.I | re.M)
+_STOP = re.compile(
+    r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|EXHIBITS?\b|Exhibit\s+(?:No|Number|Index)|"
+    r"<\s*PAGE|Page\s+\d|\d+\s*$)",
+    re.I | re.M,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundSignature:
+    name: str
+    title: str | None
+    date: str | None
+    start: int
+    end: int
+
+
+def _clean(s: str) -> str:
+    return " ".join(s.replace("\t", " ").split()).strip(" ,;:_")
+
+
+def _is_title_line(s: str) -> bool:
+    if not s or len(s) > 120:
+        return False
+    if re.match(r"(?:date|dated|by|name|/s/|\(registrant\)|registrant)\b", s, re.I):
+        return False
+    if DATE_RE.fullmatch(s):
+        return False
+    return True
+
+
+def read_signatures(text: str, start: int, end: int) -> list[FoundSignature]:
+    """Signers in ``text[start:end]`` (the signature block)."""
+    stop = _STOP.search(text, start + 40, end)
+    if stop:
+        end = stop.start()
+    block = text[start:end]
+    dates = [date_of(m) for m in DATE_RE.finditer(block)]
+    block_date = next((d for d in dates if d), None)
+    # a "Date:" label beats dates in the prose above it
+    for m in _LABEL.finditer(block):
+        if m.group("label").lower() in ("date", "dated"):
+            dm = DATE_RE.search(m.group("value"))
+            if dm and date_of(dm):
+                block_date = date_of(dm)
+                break
+    out: list[FoundSignature] = []
+    lines = block.split("\n")
+    offsets = []
+    pos = start
+    for ln in lines:
+        offsets.append(pos)
+        pos += len(ln) + 1
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = _SLASH.search(line)
+        if not m:
+            i += 1
+            continue
+        name = _clean(m.group("name"))
+        j = i + 1
+        title_parts: list[str] = []
+        label_title = None
+        if not name:
+            # "/s/" alone, the name on the next line
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            if j < len(lines):
+                name = _clean(lines[j])
+                j += 1
+        # after the name: Name:/Title: labels, or title lines
+        blanks = 0
+        while j < len(lines) and len(title_parts) < 4:
+            raw = lines[j]
+            s = _clean(raw)
+            if not s:
+                blanks += 1
+                if blanks > 1 and title_parts:
+                    break
+                j += 1
+                continue
+            lm = _LABEL.match(raw)
+            if lm:
+                lab = lm.group("label").lower()
+                val = _clean(lm.group("value"))
+                if lab == "name" and val:
+                    name = val if not name or name.lower() == val.lower() or len(val) > 2 else name
+                    j += 1
+                    continue
+                if lab in ("title", "its") and val:
+                    label_title = val
+                    j += 1
+                    continue
+                break
+            if _SLASH.search(raw):
+                break
+            if s.lower() == name.lower():
+                j += 1
+                continue
+            if not _is_title_line(s):
+                break
+            if title_parts and blanks and not (title_parts[-1][-1:].isalpha() and s[:1].islower()):
+                break  # a new paragraph, unless it continues the title mid-phrase
+            title_parts.append(s)
+            blanks = 0
+            j += 1
+        title = label_title or (" ".join(title_parts) if title_parts else None)
+        name = re.sub(r"^(?:By|Name)\s*:\s*", "", name, flags=re.I)
+        if name and sum(c.isalpha() for c in name) >= 3 and len(name) <= 80:
+            out.append(FoundSignature(name, title, block_date, offsets[i], offsets[min(j, len(lines) - 1)]))
+        i = max(j, i + 1)
+    if not out:
+        # no "/s/": "By: Name" / "Name:" labels
+        name = title = None
+        for m in _LABEL.finditer(block):
+            lab, val = m.group("label").lower(), _clean(m.group("value"))
+            if lab in ("by", "name") and val and sum(c.isalpha() for c in val) >= 3 and not name:
+                name = val
+            elif lab in ("title", "its") and val and name and not title:
+                title = val
+        if name:
+            out.append(FoundSignature(name, title, block_date, start, end))
+    return out
