@@ -71,3 +71,9 @@ def test_every_output_field_is_documented() -> None:
               "discrepancies[].values.cover.", "discrepancies[].values.ixbrl.")
     missing = sorted(f for f in seen if f not in documented and not f.startswith(opaque))
     assert not missing, f"undocumented fields: {missing}"
+
+
+def test_items_doc_is_generated_from_the_catalogue() -> None:
+    from eightk.catalog import catalog_markdown
+
+    assert (ROOT / "docs" / "items.md").read_text() == catalog_markdown()

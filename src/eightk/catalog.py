@@ -176,3 +176,28 @@ def match_title(title: str, date: str | None = None) -> ItemDef | None:
                 return d
             best = best or d
     return best
+
+
+def catalog_markdown() -> str:
+    """The item reference, as Markdown (``docs/items.md`` is this text)."""
+    lines = [
+        "# Form 8-K items",
+        "",
+        "Generated from `src/eightk/catalog.py` by `eightk items --markdown`; do not edit by hand.",
+        "",
+        f"8-Ks filed before {MODERN_START} use items 1-12; since then, items 1.01-9.01. eightk reports",
+        "every item under its modern `code`; the old number stays in `number_as_filed`.",
+        "",
+        "## Items 1-12 (before 23 August 2004)",
+        "",
+        "| item | title | in force | modern code | titles also seen |",
+        "|---|---|---|---|---|",
+    ]
+    for d in _OLD:
+        span = f"{d.start or 'EDGAR start'} to {d.end or 'now'}"
+        lines.append(f"| {d.number} | {d.title} | {span} | {d.code} | {'; '.join(d.variants)} |")
+    lines += ["", "## Items 1.01-9.01 (since 23 August 2004)", "",
+              "| item | title | in force since | titles also seen |", "|---|---|---|---|"]
+    for d in _MODERN:
+        lines.append(f"| {d.number} | {d.title} | {d.start} | {'; '.join(d.variants)} |")
+    return "\n".join(lines) + "\n"

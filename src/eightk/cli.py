@@ -82,6 +82,23 @@ def summary_cmd(paths: tuple[Path, ...]) -> None:
         sys.exit(2)
 
 
+@main.command("items")
+@click.option("--markdown", is_flag=True, help="Print the catalogue as the Markdown of docs/items.md.")
+def items_cmd(markdown: bool) -> None:
+    """Print the catalogue of 8-K items: old 1-12, modern 1.01-9.01, and the mapping between them.
+
+    Example: eightk items --markdown > docs/items.md
+    """
+    from .catalog import CATALOG, catalog_markdown
+
+    if markdown:
+        click.echo(catalog_markdown(), nl=False)
+        return
+    for d in CATALOG:
+        when = f"{d.start or ''}..{d.end or ''}"
+        click.echo(f"{d.era:6} {d.number:>5} -> {d.code}  {when:22}  {d.title}")
+
+
 @main.command("eval")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--explanations", type=click.Path(path_type=Path), default=None,
