@@ -42,6 +42,7 @@ LABELS: dict[str, re.Pattern[str]] = {
     ),
     "state": re.compile(
         r"state\s+or\s+other\s+(?:juris-?\s*)?(?:diction|jurisdiction)|state\s+or\s+other\s+juris"
+        r"|\(state\s+or\s+other\b|\(state\)"
         r"|(?:state|jurisdiction)\s+of\s+(?:incorporation|organi[sz]ation|formation)"
         r"|(?:state|jurisdiction)\s+or\s+country\s+of|other\s+jurisdiction\s+of",
         re.I,
@@ -155,7 +156,7 @@ class _Grid:
 
     def nonblank_between(self, a: int, b: int) -> int:
         lo, hi = min(a, b), max(a, b)
-        return sum(1 for n in range(lo + 1, hi) if self.line_text(n).strip()) + 1
+        return sum(1 for n in range(lo + 1, hi) if not _blank(self.line_text(n))) + 1
 
     def distance(self, cand: tuple[int, int], label: tuple[int, int]) -> float | None:
         """How far a candidate value sits from a label in the page's layout."""
@@ -190,6 +191,22 @@ class _Grid:
         if aligned:
             return 6 + 12 * dl + (0 if lc < ll else 3)
         return 60 * dl + 40
+
+
+def _blank(line: str) -> bool:
+    """An empty line, or a rule of underscores, dashes or equals signs."""
+    return not line.strip(" \t_-=*")
+
+
+def _segment(line: str, x0: int, x1: int) -> tuple[str, int]:
+    """The column of a monospace text line (parts apart by 3+ spaces) that lies over ``x0..x1``."""
+    best, best_overlap = ("", 0), 0
+    for m in re.finditer(r"\S(?:[^\t]*?\S)?(?=\t|[ ]{3,}|[ ]*$)", line):
+        s, e = m.span()
+        overlap = min(e, x1 + 4) - max(s, x0 - 4)
+        if overlap > best_overlap:
+            best, best_overlap = (m.group(0), s), overlap
+    return best
 
 
 def _labels(text: str, field: str) -> list[tuple[int, int]]:
@@ -228,11 +245,17 @@ def _plausible_name(s: str) -> bool:
     return True
 
 
-def _cell_text(grid: _Grid, line: int, cell: int | None) -> tuple[str, int]:
-    """The text of one cell of a line (the whole line when ``cell`` is None), and its offset."""
+def _cell_text(grid: _Grid, line: int, cell: int | None, cols: tuple[int, int] | None = None) -> tuple[str, int]:
+    """The text of one cell of a line, and its offset: by tab-cell index, else by the text
+    column over ``cols``, else the whole line."""
     lt = grid.line_text(line)
     start = grid.starts[line]
+    if _blank(lt):
+        return "", start
     if cell is None or "\t" not in lt:
+        if cols is not None and re.search(r"\S[ ]{3,}\S", lt):
+            seg, x = _segment(lt, *cols)
+            return seg, start + x
         return lt, start
     cells = lt.split("\t")
     if cell >= len(cells):
@@ -261,10 +284,11 @@ def _name_near(grid: _Grid, label: tuple[int, int]) -> tuple[str, tuple[int, int
     cand = _clean_value(before.rstrip(" (\t"))
     if _plausible_name(cand):
         return cand, _span_of(text[line_start : label[0]], line_start, cand)
-    # 2. the nearest non-blank line above, in the same cell
+    # 2. the nearest non-blank line above, in the same cell or text column
+    cols = (grid.col(label[0]) - 1, grid.col(label[0]) + (label[1] - label[0]))
     n, seen = ln - 1, 0
     while n >= 0 and seen < 3:
-        raw, off = _cell_text(grid, n, cell)
+        raw, off = _cell_text(grid, n, cell, cols)
         if raw.strip():
             seen += 1
             cand = _clean_value(raw)
@@ -282,7 +306,7 @@ def _name_near(grid: _Grid, label: tuple[int, int]) -> tuple[str, tuple[int, int
         return cand, _span_of(text[label[1] : line_end], label[1], cand)
     n, seen = ln + 1, 0
     while n < len(grid.starts) and seen < 2:
-        raw, off = _cell_text(grid, n, cell)
+        raw, off = _cell_text(grid, n, cell, cols)
         if raw.strip():
             seen += 1
             cand = _clean_value(raw)
@@ -290,6 +314,27 @@ def _name_near(grid: _Grid, label: tuple[int, int]) -> tuple[str, tuple[int, int
                 return cand, _span_of(raw, off, cand)
             break
         n += 1
+    return None
+
+
+_CORPORATE = re.compile(
+    r"\b(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|l\.?p|trust|bancorp|bancshares"
+    r"|plc|n\.v|s\.a|holdings?|group|partners|fund|bank|technologies)\b\.?",
+    re.I,
+)
+
+
+def _name_without_label(grid: _Grid, first_item: re.Match[str] | None) -> tuple[str, tuple[int, int]] | None:
+    """A cover with no name label: the first line that reads as a company name."""
+    end_line = grid.line(first_item.start()) if first_item else len(grid.starts)
+    for n in range(min(end_line, 60)):
+        lt = grid.line_text(n)
+        for part in re.split(r"\t|[ ]{3,}", lt):
+            cand = _clean_value(part)
+            if cand and _CORPORATE.search(cand) and _plausible_name(cand) and len(cand) <= 100 \
+                    and not re.search(r"\d{3}", cand):
+                off = grid.starts[n] + lt.find(part.strip())
+                return cand, (off, off + len(cand))
     return None
 
 
@@ -557,6 +602,11 @@ def read_cover(view: TextView) -> Cover:
         if got:
             put("name", got[0], got[1])
             break
+
+    if "name" not in fields:
+        got = _name_without_label(grid, _ITEM_HEADING.search(text))
+        if got:
+            put("name", got[0], got[1])
 
     # typed fields near their labels
     phones = [m.span() for m in PHONE_RE.finditer(text)]
