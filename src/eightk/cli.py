@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from .errors import EightkError
-from .evaluate import FIELDS, evaluate, iter_files, load_explanations
+from .evaluate import FIELDS, evaluate, evaluate_gold, iter_files, load_explanations, load_gold
 from .model import Filing
 from .reading import parse, read_bytes
 
@@ -103,17 +103,24 @@ def items_cmd(markdown: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--explanations", type=click.Path(path_type=Path), default=None,
               help="JSON list of {accession, field, explanation} for known disagreements.")
+@click.option("--gold", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Reviewed gold JSON {file: {items, exhibits, first_signer}}, files relative to the first PATH.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def eval_cmd(paths: tuple[Path, ...], explanations: Path | None, as_json: bool) -> None:
-    """Read complete submissions with their SEC header removed and score the body against the header.
+def eval_cmd(paths: tuple[Path, ...], explanations: Path | None, gold: Path | None, as_json: bool) -> None:
+    """Score the reading: the cover of complete submissions read with their SEC header removed,
+    against the header; and, with --gold, items, exhibits and first signer against reviewed gold.
 
-    Prints per-field agreement, by era, and every disagreement.
+    Prints per-field figures, by era or format, and every miss.
 
-    Example: eightk eval tests/data/filings --explanations tests/data/eval/explanations.json
+    Example: eightk eval tests/data/filings --explanations tests/data/eval/explanations.json --gold tests/data/eval/gold.json
     """
     res = evaluate(paths, load_explanations(explanations))
+    gres = evaluate_gold(paths[0], load_gold(gold)) if gold else None
     if as_json:
-        click.echo(json.dumps(res.to_dict(), indent=2))
+        out = {"cover": res.to_dict()}
+        if gres:
+            out["gold"] = gres.to_dict()
+        click.echo(json.dumps(out, indent=2))
         return
     eras = sorted({e for f in FIELDS for e in res.counts.get(f, {})})
     click.echo(f"{res.files} complete submissions read with their header removed\n")
@@ -124,7 +131,9 @@ def eval_cmd(paths: tuple[Path, ...], explanations: Path | None, as_json: bool) 
             c = res.counts.get(f, {})
             agree, total = (sum(v[0] for v in c.values()), sum(v[1] for v in c.values())) if era is None else tuple(c.get(era, [0, 0]))
             line += (f"{agree}/{total} {100 * agree / total:5.1f}%" if total else "-").rjust(16)
-        click.echo(line + str(res.missing.get(f, 0)).rjust(15))
+        correct = res.correct(f)
+        click.echo(line + str(res.missing.get(f, 0)).rjust(15)
+                   + (f"   correct {100 * correct:5.1f}%" if correct is not None else ""))
     if res.mismatches:
         click.echo("\ndisagreements (body vs header):")
         for m in res.mismatches:
@@ -132,6 +141,14 @@ def eval_cmd(paths: tuple[Path, ...], explanations: Path | None, as_json: bool) 
             click.echo(f"  {m.file}  {m.field}: body={m.body!r} header={m.header!r}{why}")
     for f, reason in res.failed:
         click.echo(f"  unreadable: {f}: {reason}")
+    if gres:
+        click.echo(f"\n{gres.files} filings scored against the gold standard")
+        for what, (ok, total) in gres.scores.items():
+            click.echo(f"  {what:14} {ok}/{total}" + (f" {100 * ok / total:5.1f}%" if total else ""))
+        for fmt, d in sorted(gres.by_format.items()):
+            click.echo(f"  {fmt:18} " + "  ".join(f"{w} {v[0]}/{v[1]}" for w, v in d.items()))
+        for m in gres.misses:
+            click.echo(f"  miss: {m}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -75,6 +75,16 @@ class EvalResult:
         total = sum(r[1] for r in rows if r)
         return agree / total if total else None
 
+    def correct(self, fld: str) -> float | None:
+        """Agreement counting the explained disagreements (the header wrong, the body right)."""
+        eras = self.counts.get(fld, {})
+        total = sum(r[1] for r in eras.values())
+        if not total:
+            return None
+        agree = sum(r[0] for r in eras.values())
+        explained = sum(1 for m in self.mismatches if m.field == fld and m.explanation)
+        return (agree + explained) / total
+
     def to_dict(self) -> dict[str, object]:
         return {
             "files": self.files,
@@ -82,6 +92,7 @@ class EvalResult:
             "fields": {
                 f: {
                     "agreement": self.agreement(f),
+                    "correct": self.correct(f),
                     "missing_in_body": self.missing.get(f, 0),
                     "by_era": {e: {"agree": c[0], "compared": c[1]} for e, c in sorted(self.counts.get(f, {}).items())},
                 }
@@ -176,3 +187,73 @@ def evaluate(paths: Iterable[Path], explanations: dict[tuple[str, str], str] | N
                 acc = full.header.accession_number
                 res.mismatches.append(Mismatch(path.name, acc, fld, bv, hv, explanations.get((acc or "", fld))))
     return res
+
+
+# --- items, exhibits and first signer against the reviewed gold ---------------
+
+
+@dataclass(slots=True)
+class GoldResult:
+    files: int = 0
+    scores: dict[str, list[int]] = field(default_factory=lambda: {"items": [0, 0], "exhibits": [0, 0], "first_signer": [0, 0]})
+    by_format: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    misses: list[dict[str, object]] = field(default_factory=list)
+
+    def rate(self, what: str) -> float | None:
+        ok, total = self.scores[what]
+        return ok / total if total else None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "files": self.files,
+            "scores": {k: {"right": v[0], "scored": v[1], "rate": self.rate(k)} for k, v in self.scores.items()},
+            "by_format": self.by_format,
+            "misses": self.misses,
+        }
+
+
+def reading_of(f: Filing) -> dict[str, object]:
+    """What the gold standard scores, as read."""
+    return {
+        "items": sorted({i.code for i in f.items if i.status == "reported"}),
+        "exhibits": sorted({e.number for e in f.exhibits}),
+        "first_signer": f.signatures[0].name if f.signatures else None,
+    }
+
+
+def _same_signer(a: object, b: object) -> bool:
+    norm = lambda v: " ".join(str(v or "").replace(".", " ").lower().split())  # noqa: E731
+    return norm(a) == norm(b)
+
+
+def evaluate_gold(root: Path, gold: dict[str, dict[str, object]]) -> GoldResult:
+    """Score items (exact set), exhibits (set of numbers) and first signer per filing."""
+    res = GoldResult()
+    for rel, want in sorted(gold.items()):
+        path = root / rel
+        try:
+            f = read_bytes(path.read_bytes(), source=rel)
+        except (OSError, EightkError) as exc:
+            res.misses.append({"file": rel, "what": "unreadable", "reason": str(exc)})
+            continue
+        res.files += 1
+        got = reading_of(f)
+        fmt = f.source.format
+        for what in ("items", "exhibits", "first_signer"):
+            if want.get(what) is None and what == "first_signer":
+                continue
+            ok = _same_signer(got[what], want[what]) if what == "first_signer" else \
+                sorted(got[what]) == sorted(want[what])  # type: ignore[arg-type]
+            res.scores[what][1] += 1
+            res.scores[what][0] += ok
+            bf = res.by_format.setdefault(fmt, {}).setdefault(what, [0, 0])
+            bf[1] += 1
+            bf[0] += ok
+            if not ok:
+                res.misses.append({"file": rel, "what": what, "got": got[what], "want": want[what]})
+    return res
+
+
+def load_gold(path: Path) -> dict[str, dict[str, object]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}

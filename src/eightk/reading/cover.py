@@ -75,6 +75,7 @@ LABELS: dict[str, re.Pattern[str]] = {
 }
 
 _ANY_LABEL = re.compile("|".join(p.pattern for p in LABELS.values()), re.I)
+_LABELS_ONE_PASS = re.compile("|".join(f"(?P<{k}>{p.pattern})" for k, p in LABELS.items()), re.I)
 _BOILERPLATE = re.compile(
     r"securities\s+and\s+exchange|washington,?\s+d\.?\s*c|form\s+8-?k|current\s+report"
     r"|pursuant\s+to|exchange\s+act|section\s+13|^\(?registrant\)?$|^\(?zip\s+code\)?$"
@@ -209,8 +210,24 @@ def _segment(line: str, x0: int, x1: int) -> tuple[str, int]:
     return best
 
 
-def _labels(text: str, field: str) -> list[tuple[int, int]]:
-    return [m.span() for m in LABELS[field].finditer(text)]
+def _all_labels(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Every label of the cover, by field, in one pass."""
+    out: dict[str, list[tuple[int, int]]] = {k: [] for k in LABELS}
+    for m in _LABELS_ONE_PASS.finditer(text):
+        out[m.lastgroup or ""].append(m.span())
+    return out
+
+
+def _windows(spans: list[tuple[int, int]], size: int, limit: int) -> list[tuple[int, int]]:
+    """Merged windows of ``size`` characters around each span."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        lo, hi = max(0, s - size), min(limit, e + size)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _nearest(grid: _Grid, cands: list[tuple[tuple[int, int], Any]], labels: list[tuple[int, int]],
@@ -481,9 +498,11 @@ def _securities_12b(text: str) -> list[tuple[str | None, str | None, str | None]
         if re.search(r"title\s+of\s+each\s+class|name\s+of\s+each\s+exchange", lt, re.I):
             continue
         if len(cells) >= 3:
-            rows.append((cells[0], cells[1], cells[-1]))
+            row = (cells[0], cells[1], cells[-1])
         else:
-            rows.append((cells[0], None, cells[1]))
+            row = (cells[0], None, cells[1])
+        if not all(_none_value(v) for v in row):
+            rows.append(row)
     return rows
 
 
@@ -580,6 +599,8 @@ def read_cover(view: TextView) -> Cover:
         ss = view.source_span(*span) if span else None
         fields.setdefault(field, []).append(Found(value, source, span, ss))
 
+    labels = _all_labels(text)
+
     # form type and amendment
     fm = _FORM.search(text)
     if fm:
@@ -589,7 +610,12 @@ def read_cover(view: TextView) -> Cover:
         put("amendment", amended, fm.span())
 
     # date of report
-    date_labels = _labels(text, "date")
+    date_labels = labels["date"]
+    # "Date of Report: April 30 ... (date of earliest event reported March 21)": the earliest
+    # event's date is the period of report
+    earliest = [sp for sp in date_labels if "earliest" in text[sp[0]:sp[1]].lower()]
+    if earliest:
+        date_labels = earliest
     if date_labels:
         cands = [(m.span(), date_of(m)) for m in DATE_RE.finditer(text)]
         best = _nearest(grid, [c for c in cands if c[1]], date_labels)
@@ -597,7 +623,7 @@ def read_cover(view: TextView) -> Cover:
             put("date", best[1], best[0])
 
     # registrant name
-    for lab in _labels(text, "name"):
+    for lab in labels["name"]:
         got = _name_near(grid, lab)
         if got:
             put("name", got[0], got[1])
@@ -612,7 +638,7 @@ def read_cover(view: TextView) -> Cover:
     phones = [m.span() for m in PHONE_RE.finditer(text)]
     dates = [m.span() for m in DATE_RE.finditer(text)]
     eins = [(m.span(), normalise_ein(m.group(0))) for m in EIN_RE.finditer(text)]
-    ein_labels = _labels(text, "ein")
+    ein_labels = labels["ein"]
     best = _nearest(grid, eins, ein_labels)
     if best:
         put("ein", best[1], best[0])
@@ -621,32 +647,34 @@ def read_cover(view: TextView) -> Cover:
         for m in FILE_NUMBER_RE.finditer(text)
         if not _overlaps(m.span(), phones) and not _overlaps(m.span(), dates)
     ]
-    best = _nearest(grid, files, _labels(text, "file_number"))
+    best = _nearest(grid, files, labels["file_number"])
     if best:
         put("file_number", best[1], best[0])
     states: list[tuple[tuple[int, int], Any]] = [
-        (m.span(), NAME_TO_CODE.get(" ".join(m.group(0).lower().split()))) for m in JURISDICTION_RE.finditer(text)
+        (m.span(), NAME_TO_CODE.get(" ".join(m.group(0).lower().split())))
+        for lo, hi in _windows(labels["state"], 400, len(text))
+        for m in JURISDICTION_RE.finditer(text, lo, hi)
     ]
     for m in re.finditer(r"(?:^|(?<=[\t\n]))[ ]*([A-Z]{2})[ ]*(?=[\t\n]|$)", text):
         if m.group(1) in US_CODES:
             states.append((m.span(1), m.group(1)))
-    best = _nearest(grid, [s for s in states if s[1]], _labels(text, "state"))
+    best = _nearest(grid, [s for s in states if s[1]], labels["state"])
     if best:
         put("state", best[1], best[0])
     phone_cands = [(s, normalise_phone(text[s[0]:s[1]])) for s in phones]
-    best = _nearest(grid, phone_cands, _labels(text, "phone"), limit=200)
+    best = _nearest(grid, phone_cands, labels["phone"], limit=200)
     if best:
         put("phone", best[1], best[0])
 
     # address
-    for lab in _labels(text, "address"):
+    for lab in labels["address"]:
         got = _address_near(grid, lab)
         if got:
             put("address", got[0], got[1])
             break
 
     # former name or address
-    for lab in _labels(text, "former"):
+    for lab in labels["former"]:
         ln = grid.line(lab[0])
         before = _clean_value(text[grid.starts[ln] : lab[0]].split("\t")[-1])
         if not before:
@@ -739,4 +767,8 @@ def _rows_12b(twelve_b: list[tuple[str, Found]]) -> list[tuple[str | None, str |
         if not rows or rows[-1][idx] is not None:
             rows.append([None, None, None])
         rows[-1][idx] = f.value
-    return [(r[0], r[1], r[2]) for r in rows]
+    return [(r[0], r[1], r[2]) for r in rows if not all(_none_value(v) for v in r)]
+
+
+def _none_value(v: str | None) -> bool:
+    return v is None or bool(re.fullmatch(r"(?i)\W*(?:n/?a|none|not\s+applicable)?\W*", v))

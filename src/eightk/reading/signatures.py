@@ -115,6 +115,8 @@ def read_signatures(text: str, start: int, end: int) -> list[FoundSignature]:
             if s.lower() == name.lower():
                 j += 1
                 continue
+            if name and s.lower().startswith(name.lower() + " "):
+                s = s[len(name) + 1 :].strip(" ,")  # name and title in one cell
             if not _is_title_line(s):
                 break
             if title_parts and blanks and not (title_parts[-1][-1:].isalpha() and s[:1].islower()):

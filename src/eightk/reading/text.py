@@ -79,7 +79,7 @@ class TextView:
 
 
 class _Builder:
-    __slots__ = ("parts", "length", "tstart", "sstart", "exact", "last")
+    __slots__ = ("parts", "length", "tstart", "sstart", "exact", "last", "line_start")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -88,6 +88,7 @@ class _Builder:
         self.sstart: list[int] = []
         self.exact: list[bool] = []
         self.last = "\n"
+        self.line_start = 0
 
     def add(self, s: str, src: int, exact: bool = True) -> None:
         if not s:
@@ -96,6 +97,9 @@ class _Builder:
         self.sstart.append(src)
         self.exact.append(exact)
         self.parts.append(s)
+        nl = s.rfind("\n")
+        if nl >= 0:
+            self.line_start = self.length + nl + 1
         self.length += len(s)
         self.last = s[-1]
 
@@ -309,7 +313,8 @@ _PLAIN_TOKEN = re.compile(
     r"\r\n?|\\(?=[$%&#_*\[\]()~|.+!-])"
     r"|^[ \t]*<PAGE>[ \t]*\d*[ \t]*(?=\r?$)"
     r"|</?(?:TABLE|CAPTION|S|C|FN|F\d+|R|PRE|PAGE)>"
-    r"|^[ \t]*(?:Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?|-[ \t]*\d{1,3}[ \t]*-)[ \t]*(?=\r?$)",
+    r"|^[ \t]*(?:Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?|-[ \t]*\d{1,3}[ \t]*-)[ \t]*(?=\r?$)"
+    r"|\t",
     re.M | re.I,
 )
 
@@ -322,7 +327,10 @@ def plain_view(doc: str) -> TextView:
         if m.start() > pos:
             b.add(doc[pos : m.start()].translate(_PLAIN_CHARS), pos)
         tok = m.group(0)
-        if tok[0] == "\r":
+        if tok == "\t":
+            # tab stops every eight columns: plain-text columns line up as printed
+            b.add(" " * (8 - (b.length - b.line_start) % 8), m.start(), False)
+        elif tok[0] == "\r":
             b.add("\n", m.start(), False)
         elif "<PAGE>" in tok.upper() and tok.strip().upper().startswith("<PAGE>"):
             pass  # a page marker line: dropped
