@@ -15,6 +15,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Address",
     "Attachment",
+    "Contact",
     "CoverBoxes",
     "Discrepancy",
     "Document",
@@ -176,6 +177,15 @@ class Ticker:
 
 
 @dataclass(frozen=True, slots=True)
+class Contact:
+    """A press-release contact."""
+
+    name: str
+    phone: str | None
+    email: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class HeaderFiler:
     role: str  # "filer" | "subject company" | "filed by" | ...
     name: str | None = None
@@ -227,6 +237,7 @@ class Filing:
     interactive_data: tuple[Exhibit, ...] = ()
     signatures: tuple[Signature, ...] = ()
     tickers: tuple[Ticker, ...] = ()
+    contacts: tuple[Contact, ...] = ()
     header: Header | None = None
     documents: tuple[Document, ...] = ()
     attachments: tuple[Attachment, ...] = ()

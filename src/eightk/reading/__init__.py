@@ -247,6 +247,7 @@ def _assemble(src: Source, header: Header | None, documents: list[Document], att
         interactive_data=tuple(body.interactive_data),
         signatures=tuple(body.signatures),
         tickers=tuple(body.tickers),
+        contacts=tuple(body.contacts),
         header=header,
         documents=tuple(documents),
         attachments=tuple(attachments),

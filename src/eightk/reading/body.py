@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Exhibit, Item, Signature, Ticker
+from ..model import Contact, Exhibit, Item, Signature, Ticker
 from .container import Part
 from .exhibits import (
     exhibit_index_span,
+    contacts,
     exhibit_number_of_type,
     is_machine_exhibit,
     is_press_release,
@@ -30,6 +31,7 @@ class Body:
     interactive_data: list[Exhibit]
     signatures: list[Signature]
     tickers: list[Ticker]
+    contacts: list[Contact]
 
 
 def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
@@ -118,4 +120,13 @@ def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
             if key not in seen:
                 seen.add(key)
                 ticks.append(Ticker(*key))
-    return Body(items, exhibits, machine, sigs, ticks)
+    # contacts: from the press releases (or, in a one-document filing, the body after the signatures)
+    people: list[Contact] = []
+    sources = [e.text for e in exhibits if e.is_press_release and e.text]
+    if not sources and sig is not None:
+        sources = [text[sig:]]
+    for t in sources:
+        for c in contacts(t):
+            if all(c["name"] != p.name for p in people):
+                people.append(Contact(c["name"] or "", c["phone"], c["email"]))
+    return Body(items, exhibits, machine, sigs, ticks, people)

@@ -135,3 +135,34 @@ def tickers(text: str) -> list[dict[str, str]]:
             seen.add(key)
             out.append({"exchange": ex, "symbol": m.group("sym")})
     return out
+
+
+# --- press release contacts ---------------------------------------------------
+
+_CONTACT = re.compile(
+    r"^[ \t]*(?:(?:investor|investors|media|press|company|financial|analyst)s?[ \t]+)?(?:relations[ \t]+)?"
+    r"contacts?[ \t]*(?:information)?[ \t]*[:\-][ \t]*(?P<first>[^\n]*)$",
+    re.I | re.M,
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def contacts(text: str) -> list[dict[str, str | None]]:
+    """Press-release contacts: "Contact: Name, Title ... (phone) ... email"."""
+    from ..values import PHONE_RE, normalise_phone
+
+    out: list[dict[str, str | None]] = []
+    for m in _CONTACT.finditer(text[:6000]):
+        first = m.group("first").strip()
+        following = text[m.end(): m.end() + 400]
+        lines = [ln.strip() for ln in following.split("\n") if ln.strip()][:4]
+        name = first or (lines[0] if lines else "")
+        name = re.split(r"\t|\s{2,}|\(\d{3}\)|\d{3}[-.]\d{3}[-.]\d{4}|@", name)[0].strip(" ,;:")
+        if not name or sum(c.isalpha() for c in name) < 3 or len(name) > 80:
+            continue
+        block = "\n".join([first, *lines])
+        ph = PHONE_RE.search(block)
+        em = _EMAIL.search(block)
+        out.append({"name": name, "phone": normalise_phone(ph.group(0)) if ph else None,
+                    "email": em.group(0) if em else None})
+    return out
