@@ -140,7 +140,7 @@ class Item:
     """One item the filing reports (or marks not applicable)."""
 
     code: str  # the modern code: "8.01" for a 1997 "Item 5"
-    number_as_filed: str
+    number_as_filed: str | None  # None when inferred (an exhibit table with no Item 9.01 heading)
     title_as_filed: str | None
     status: str  # "reported" | "not_applicable"
     span: tuple[int, int]  # heading start to the end of the item's text, in the text view

@@ -138,19 +138,23 @@ def normalise_phone(text: str | None) -> str | None:
     return " ".join(m.group(0).split())
 
 
-_SUFFIXES = re.compile(
-    r"\b(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|l\s?l\s?c|lp|l\s?p|plc"
-    r"|n\s?v|s\s?a|ag|the|trust|holdings?|group)\b"
+_SUFFIXES = frozenset(
+    "inc incorporated corp corporation co company ltd limited llc lp plc nv sa ag the trust holding holdings"
+    " group".split()
 )
 
 
 def normalise_name(text: str | None) -> str:
-    """A company name reduced for comparison: EDGAR's ``/DE/`` tags, case,
-    punctuation and legal suffixes dropped; ``&`` read as ``and``."""
+    """A company name reduced for comparison: EDGAR's ``/DE/`` tags, case, punctuation,
+    spacing and legal suffixes dropped; ``&`` read as ``and``.
+
+    ``"1-800-FLOWERS.COM, Inc."`` and ``"1 800 FLOWERS COM INC"`` both give ``"1800flowerscom"``.
+    """
     if not text:
         return ""
-    t = re.sub(r"/[A-Z0-9]{2,3}/?\s*$", "", text.strip())
-    t = t.lower().replace("&", " and ")
-    t = re.sub(r"[^\w\s]", " ", t.replace(".", "").replace("'", ""))
-    t = _SUFFIXES.sub(" ", t)
-    return " ".join(t.split())
+    t = re.sub(r"/[A-Za-z0-9]{2,3}/?\s*$", "", text.strip()).lower().replace("&", " and ")
+    t = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", t)  # "N.V." -> "NV."; "L.L.C." -> "LLC."
+    t = re.sub(r"\b([a-z])\.(?=\s|$|,)", r"\1", t)
+    words = re.findall(r"[a-z0-9]+", t.replace("'", ""))
+    kept = [w for w in words if w not in _SUFFIXES] or words
+    return "".join(kept)

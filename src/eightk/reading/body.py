@@ -13,15 +13,19 @@ from .exhibits import (
     is_machine_exhibit,
     is_press_release,
     list_exhibits,
+    strong_entries,
     tickers,
 )
-from .items import find_items, signature_start
+import re
+
+from .items import find_items
 from .signatures import read_signatures
 from .text import TextView
 
 __all__ = ["Body", "read_body"]
 
 _TEXT_KINDS = ("html", "text")
+_EXHIBIT_TABLE = re.compile(r"^[ \t]*exhibit[ \t]+(?:no\.?|number)[ \t]+(?:and[ \t]+)?description\b", re.I | re.M)
 
 
 @dataclass(slots=True)
@@ -34,19 +38,17 @@ class Body:
     contacts: list[Contact]
 
 
+def _major(number: str) -> str:
+    return number.split(".")[0].split("(")[0]
+
+
 def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
               views: dict[int, TextView]) -> Body:
     """Read the body of the primary document; ``views`` caches text views of other parts."""
     text = view.text
-    found = find_items(text, date)
-    sig = signature_start(text, found[0].start if found else 0)
-    if sig is not None and found:
-        found = [f for f in found if f.start < sig]
-    items: list[Item] = []
-    for f in found:
-        end = min(f.end, sig) if sig is not None and f.end > sig else f.end
-        items.append(Item(f.code, f.number_as_filed, f.title_as_filed, f.status, (f.start, end),
-                          text[f.body_start:end].strip()))
+    found, sig = find_items(text, date)
+    items = [Item(f.code, f.number_as_filed, f.title_as_filed, f.status, (f.start, f.end),
+                  text[f.body_start:f.end].strip()) for f in found]
 
     # exhibits listed in the body: Item 9.01 (old 7) first, then an exhibit index
     listed: dict[str, tuple[str | None]] = {}
@@ -58,24 +60,45 @@ def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
                     listed[e.number] = (e.description,)
                     order.append(e.number)
     idx = exhibit_index_span(text, sig if sig is not None else (items[-1].span[0] if items else 0))
-    if idx:
-        for e in list_exhibits(text, *idx):
-            if e.number not in listed:
-                listed[e.number] = (e.description,)
-                order.append(e.number)
-            elif listed[e.number][0] is None:
-                listed[e.number] = (e.description,)
+    more = list_exhibits(text, *idx, whole_item=False) if idx else []
+    # lines that name themselves exhibits anywhere in the items ("Exhibit 99.01    Press Release.")
+    if items:
+        more += strong_entries(text, items[0].span[0], items[-1].span[1])
+    for e in more:
+        if e.number not in listed:
+            listed[e.number] = (e.description,)
+            order.append(e.number)
+        elif listed[e.number][0] is None:
+            listed[e.number] = (e.description,)
+    if items and not any(i.code == "9.01" for i in items):
+        table = _EXHIBIT_TABLE.search(text, items[-1].span[0], items[-1].span[1])
+        if table and listed:
+            # an exhibit table with no Item 9.01 heading: the filing reports 9.01 all the same
+            items.append(Item("9.01", None, None, "reported", (table.start(), items[-1].span[1]),
+                              text[table.start():items[-1].span[1]].strip()))
 
-    # exhibit documents of the submission
+    # exhibit documents of the submission, linked to the list by number; a document
+    # typed "EX-99" is the listed 99.1 when that is the only 99.x without a document
     docs: dict[str, int] = {}
+    unlinked: list[tuple[str, int]] = []
     for i, p in enumerate(parts):
         if i == primary:
             continue
         n = exhibit_number_of_type(p.type)
         if n and n not in docs:
+            if n in listed:
+                docs[n] = i
+            else:
+                unlinked.append((n, i))
+    for n, i in unlinked:
+        major = _major(n)
+        free = [m for m in listed if _major(m) == major and m not in docs]
+        same_major_docs = [u for u, _ in unlinked if _major(u) == major]
+        if len(free) == 1 and len(same_major_docs) == 1:
+            docs[free[0]] = i
+        else:
             docs[n] = i
-            if n not in listed:
-                order.append(n)
+            order.append(n)
 
     exhibits: list[Exhibit] = []
     machine: list[Exhibit] = []

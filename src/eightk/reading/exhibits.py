@@ -63,38 +63,100 @@ def is_press_release(description: str | None, text: str | None = None) -> bool:
     return False
 
 
+#: exhibit numbers of Regulation S-K Item 601 (and the old Form 8-K exhibit table)
+_S_K_NUMBERS = frozenset(range(1, 37)) | frozenset(range(95, 108))
+_EXHIBITS_MARK = re.compile(r"^[ \t]*(?:\(?[a-d]\)[ \t]*)?(?:exhibits?|exhibit\s+index)[ \t]*[.:]?[ \t]*$", re.I | re.M)
+_STRONG = re.compile(rf"^[ \t\-•*·]*(?:Exhibit|EXHIBIT|Ex\.)[ \t]+(?:No\.?[ \t]*)?(?P<num>{_EX_NUM})"
+                     r"(?:[ \t]*[:.\-–—][ \t]+|[ \t]{2,}|\t)(?P<desc>\S[^\n]*)$", re.M)
+
+
 def _plausible(num: str, desc: str) -> bool:
     n = re.sub(r"\s", "", num)
     major = int(re.match(r"\d+", n).group(0))
-    if not (1 <= major <= 999):
+    if major not in _S_K_NUMBERS:
         return False
-    if major in (2, 3, 4, 10, 14, 16, 17, 20, 21, 23, 24, 99, 101, 104) or "." in n:
-        return bool(desc.strip()) or "." in n
-    return bool(desc.strip()) and major < 110
+    if re.match(r"[A-Za-z][.:)]\s", desc):  # "K. The pro forma ..." is prose
+        return False
+    return bool(desc.strip()) or "." in n
 
 
-def list_exhibits(text: str, start: int, end: int) -> list[ListedExhibit]:
-    """Exhibit entries (number, description) listed between ``start`` and ``end``."""
+def _finish(desc: str) -> str | None:
+    desc = " ".join(desc.split())
+    # an index table's trailing page number ("... 1997  5") is not description
+    desc = re.sub(r"(?<=\D)\s+\d{1,3}$", "", desc) if len(desc) > 8 else desc
+    return desc.strip(" .;:-–—") or None
+
+
+def list_exhibits(text: str, start: int, end: int, *, whole_item: bool = True) -> list[ListedExhibit]:
+    """Exhibit entries (number, description) listed between ``start`` and ``end``.
+
+    Entries start a line with their number; an entry's description runs on over the
+    lines indented under it.  Within an item, the list starts at its "(c) Exhibits"
+    mark when there is one, and ends at the first line that is neither an entry, a
+    continuation nor blank.
+    """
+    mark = _EXHIBITS_MARK.search(text, start, end) if whole_item else None
+    if mark:
+        start = mark.end()
     out: list[ListedExhibit] = []
     seen: set[str] = set()
-    for m in _LINE.finditer(text, start, end):
-        num, desc = m.group("num"), m.group("desc")
-        if not m.group("sep").strip() and desc and not desc[:1].isupper() and not desc.startswith(("(", '"', "'")):
-            continue  # "10 days after..." is prose
-        desc = desc.replace("\t", " ")
-        if re.fullmatch(r"(?:\d{4}|\d{1,2}/\d{1,2}/\d{2,4})", re.sub(r"\s", "", num)):
+    cur: list | None = None  # [number, desc, start, end, desc_col, blank_since]
+    pos = start
+    for line in text[start:end].split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            if cur is not None:
+                cur[5] = True
             continue
-        if not _plausible(num, desc):
+        indent = len(line) - len(line.lstrip(" "))
+        m = _LINE.match(line)
+        ok = False
+        if m:
+            num, desc = m.group("num"), m.group("desc").replace("\t", " ")
+            sep = m.group("sep")
+            ok = (bool(sep.strip()) or len(sep) >= 2 or "\t" in sep or desc[:1].isupper()
+                  or desc.startswith(("(", '"', "'"))) and _plausible(num, desc)
+            if ok and cur is not None and not cur[5] and indent >= cur[4] - 1:
+                ok = False  # a number inside an indented description ("1: Disclosure Schedule")
+        if ok:
+            if cur is not None:
+                _close(cur, out, seen)
+            desc_col = (m.start("desc") if m.group("desc") else m.end("num")) if m else indent
+            cur = [m.group("num"), m.group("desc").replace("\t", " "), line_start + m.start("num"), line_start + len(line),
+                   desc_col, False]
             continue
-        desc = " ".join(desc.split())
-        # an index table's trailing page number ("... 1997  5") is not description
-        desc = re.sub(r"\s+\d{1,3}$", "", desc) if re.search(r"\s{1}\d{1,3}$", desc) and len(desc) > 8 else desc
-        desc = desc.strip(" .;:-–—") or None
-        number = _norm_number(num)
-        if number in seen or (desc and len(desc) > 400):
+        if cur is not None and not cur[5] and indent >= max(cur[4] - 2, 1):
+            cur[1] += " " + stripped
+            cur[3] = line_start + len(line)
             continue
-        seen.add(number)
-        out.append(ListedExhibit(number, desc, m.start("num"), m.end()))
+        if cur is not None or out:
+            if re.match(r"(?i)(?:exhibit\s+)?(?:no\.?|number)\b.*description", stripped):
+                continue
+            if cur is not None:
+                _close(cur, out, seen)
+                cur = None
+            break
+    if cur is not None:
+        _close(cur, out, seen)
+    return out
+
+
+def _close(cur: list, out: list[ListedExhibit], seen: set[str]) -> None:
+    number = _norm_number(cur[0])
+    desc = _finish(cur[1])
+    if number in seen or (desc and len(desc) > 2000):
+        return
+    seen.add(number)
+    out.append(ListedExhibit(number, desc, cur[2], cur[3]))
+
+
+def strong_entries(text: str, start: int, end: int) -> list[ListedExhibit]:
+    """Lines that name themselves exhibits ("Exhibit 99.01    Press Release.") anywhere."""
+    out = []
+    for m in _STRONG.finditer(text, start, end):
+        if _plausible(m.group("num"), m.group("desc")):
+            out.append(ListedExhibit(_norm_number(m.group("num")), _finish(m.group("desc")), m.start("num"), m.end()))
     return out
 
 

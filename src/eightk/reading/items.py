@@ -28,7 +28,7 @@ _HEADING = re.compile(
 )
 SIGNATURE_HEADING = re.compile(
     r"^[ \t]*(?:SIGNATURES?|Signatures?|S\s?I\s?G\s?N\s?A\s?T\s?U\s?R\s?E\s?S?)[ \t]*:?[ \t]*$"
-    r"|pursuant\s+to\s+the\s+requirements\s+of\s+the\s+securities\s+exchange\s+act\s+of\s+1934,?"
+    r"|pursuant\s+to\s+the\s+requirements\s+of\s+the\s+securities\s+(?:and\s+)?exchange\s+act\s+of\s+1934,?"
     r"\s+(?:as\s+amended,\s+)?the\s+registrant\s+has\s+duly\s+caused",
     re.M | re.I,
 )
@@ -90,6 +90,20 @@ def _clean_title(raw: str, d: ItemDef | None) -> str | None:
     return t
 
 
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?-?\s*\d{1,3}\s*-?(?:\s+of\s+\d{1,3})?$|^[ivx]{1,5}$", re.I)
+
+
+def _running_lines(text: str) -> set[str]:
+    """Running page headers and footers: page numbers, and short lines repeated on every page."""
+    counts: dict[str, int] = {}
+    for ln in text.split("\n"):
+        s = ln.strip()
+        if s and len(s) <= 60 and "\t" not in s:
+            counts[s] = counts.get(s, 0) + 1
+    return {s for s, n in counts.items()
+            if _PAGE_NUMBER.match(s) or (n >= 3 and not _HEADING.match(s) and not _NOT_APPLICABLE.match(s))}
+
+
 def signature_start(text: str, after: int) -> int | None:
     m = SIGNATURE_HEADING.search(text, after)
     if not m:
@@ -97,8 +111,9 @@ def signature_start(text: str, after: int) -> int | None:
     return m.start()
 
 
-def find_items(text: str, date: str | None, start: int = 0) -> list[FoundItem]:
-    """The item headings of a body text, in order, each with its text's extent."""
+def find_items(text: str, date: str | None, start: int = 0) -> tuple[list[FoundItem], int | None]:
+    """The item headings of a body text, in order, each with its text's extent up to the
+    next heading or the signatures; and where the signatures start."""
     heads: list[tuple[int, int, list[tuple[str, str]], str | None, str]] = []
     era_hint = era_of(date) if date else None
     for m in _HEADING.finditer(text, start):
@@ -151,12 +166,17 @@ def find_items(text: str, date: str | None, start: int = 0) -> list[FoundItem]:
         heads.append((m.start(), body_start, codes, _clean_title(title, d if single else None) if title else None,
                       title_raw))
     items: list[FoundItem] = []
+    sig = signature_start(text, heads[0][0] if heads else start)
+    if sig is not None:
+        heads = [h for h in heads if h[0] < sig]
+    stop = sig if sig is not None else len(text)
+    running = _running_lines(text) if heads else set()
     for i, (hstart, bstart, codes, title, title_raw) in enumerate(heads):
-        end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
-        body = text[bstart:end]
+        end = heads[i + 1][0] if i + 1 < len(heads) else stop
+        body = "\n".join(ln for ln in text[bstart:end].split("\n") if ln.strip() not in running).strip()
         na_title = bool(_NOT_APPLICABLE.match(title_raw.strip()))
-        na_body = bool(_NOT_APPLICABLE.match(body.strip())) if len(body.strip()) < 40 else False
+        na_body = bool(_NOT_APPLICABLE.match(body)) if len(body) < 40 else False
         status = "not_applicable" if na_title or na_body else "reported"
         for n, code in codes:
             items.append(FoundItem(code, n, None if na_title else title, status, hstart, bstart, end))
-    return items
+    return items, sig

@@ -91,6 +91,8 @@ def read_signatures(text: str, start: int, end: int) -> list[FoundSignature]:
         while j < len(lines) and len(title_parts) < 4:
             raw = lines[j]
             s = _clean(raw)
+            if not s.strip("-_=* "):
+                s = ""
             if not s:
                 blanks += 1
                 if blanks > 1 and title_parts:
@@ -115,8 +117,11 @@ def read_signatures(text: str, start: int, end: int) -> list[FoundSignature]:
             if s.lower() == name.lower():
                 j += 1
                 continue
-            if name and s.lower().startswith(name.lower() + " "):
+            if name and s.lower().startswith(name.lower()) and s[len(name):len(name) + 1] in (" ", ","):
                 s = s[len(name) + 1 :].strip(" ,")  # name and title in one cell
+                if not s:
+                    j += 1
+                    continue
             if not _is_title_line(s):
                 break
             if title_parts and blanks and not (title_parts[-1][-1:].isalpha() and s[:1].islower()):

@@ -164,7 +164,6 @@ _BLOCK1 = frozenset(
 )
 _CELLS = frozenset(("td", "th"))
 _SKIP = frozenset(("script", "style", "head", "noscript", "xml", "template"))
-_WS_OR_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?|\s{2,}|[\t\r\n\f]")
 _ATTR = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 _LOOKS_HTML = re.compile(
@@ -187,31 +186,75 @@ def _attrs(s: str) -> dict[str, str]:
     }
 
 
+_HTML_CHARS = str.maketrans({**{chr(k): v for k, v in _PLAIN_CHARS.items()}, "\t": " ", "\n": " ", "\r": " ", "\f": " ", "\v": " "})
+_ENTITY_OR_RUN = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?| {2,}")
+
+
 def _add_html_text(b: _Builder, raw: str, src: int) -> None:
-    """Add a run of character data: entities decoded, white space collapsed."""
+    """Add a run of character data: entities decoded, white space collapsed.
+
+    White space characters become spaces one for one (offsets stay exact); only
+    entities and runs of spaces break the run into segments.
+    """
+    t = raw.translate(_HTML_CHARS)
+    if "&" not in t and "  " not in t:
+        b.add_inline(t, src)
+        return
     pos = 0
-    for m in _WS_OR_ENTITY.finditer(raw):
-        if m.start() > pos:
-            b.add_inline(raw[pos : m.start()].translate(_PLAIN_CHARS), src + pos)
+    for m in _ENTITY_OR_RUN.finditer(t):
+        ms = m.start()
+        if ms > pos:
+            b.add_inline(t[pos:ms], src + pos)
         tok = m.group(0)
         if tok[0] == "&":
             ch = html.unescape(tok if tok.endswith(";") else tok + ";")
             if ch == tok + ";" and not tok.endswith(";"):
                 ch = tok  # not an entity after all
-            ch = ch.translate(_PLAIN_CHARS)
+            ch = ch.translate(_HTML_CHARS)
             if ch.isspace() or not ch:
                 ch = " "
-            b.add_inline(ch, src + m.start(), len(ch) == len(tok))
+            b.add_inline(ch, src + ms, len(ch) == len(tok))
         else:
-            b.add_inline(" ", src + m.start(), False)
+            b.add_inline(" ", src + ms, False)
+        pos = m.end()
+    if pos < len(t):
+        b.add_inline(t[pos:], src + pos)
+
+
+_PRE_TOKEN = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|\t|\r\n?")
+_BLOCK_TAG = re.compile(r"<(?:p|div|br|tr|td|li|h[1-6]|table)[\s>/]", re.I)
+
+
+def _add_pre_text(b: _Builder, raw: str, src: int) -> None:
+    """Preformatted character data: line breaks and spacing kept, tabs to 8-column stops."""
+    pos = 0
+    for m in _PRE_TOKEN.finditer(raw):
+        ms = m.start()
+        if ms > pos:
+            b.add(raw[pos:ms].translate(_PLAIN_CHARS), src + pos)
+        tok = m.group(0)
+        if tok == "\t":
+            b.add(" " * (8 - (b.length - b.line_start) % 8), src + ms, False)
+        elif tok[0] == "\r":
+            b.add("\n", src + ms, False)
+        else:
+            ch = html.unescape(tok).translate(_PLAIN_CHARS) or " "
+            b.add(ch, src + ms, len(ch) == len(tok))
         pos = m.end()
     if pos < len(raw):
-        b.add_inline(raw[pos:].translate(_PLAIN_CHARS), src + pos)
+        b.add(raw[pos:].translate(_PLAIN_CHARS), src + pos)
+
+
+def _preformatted(doc: str) -> bool:
+    """Plain text wrapped in a few tags (``<html><body><div>`` and lines): read as if in <pre>."""
+    lines = doc.count("\n")
+    return lines > 40 and len(_BLOCK_TAG.findall(doc, 0, 200000)) * 20 < lines
 
 
 def html_view(doc: str) -> TextView:
     """The text view of an HTML or inline-XBRL document, with its ix facts."""
     b = _Builder()
+    pre = 1 if _preformatted(doc) else 0
     pos = 0
     skip_until: str | None = None
     hidden_depth = 0  # inside ix:header or display:none
@@ -227,7 +270,7 @@ def html_view(doc: str) -> TextView:
             if hidden_depth:
                 hidden_text.append((pos, raw))
             elif raw.strip() or raw:
-                _add_html_text(b, raw, pos)
+                (_add_pre_text if pre else _add_html_text)(b, raw, pos)
         pos = m.end()
         name = m.group(2)
         if name is None:
@@ -275,7 +318,10 @@ def html_view(doc: str) -> TextView:
             continue
         if hidden_depth:
             continue
-        if tag in _CELLS:
+        if tag in ("pre", "xmp", "listing", "plaintext"):
+            b.newline(start, 1)
+            pre = pre + 1 if not closing else max(0, pre - 1)
+        elif tag in _CELLS:
             if not closing:
                 b.cell(start)
             in_cell = not closing
@@ -290,7 +336,7 @@ def html_view(doc: str) -> TextView:
             else:
                 b.newline(start, 2 if tag in _BLOCK2 else 1)
     if pos < len(doc) and skip_until is None and not hidden_depth:
-        _add_html_text(b, doc[pos:], pos)
+        (_add_pre_text if pre else _add_html_text)(b, doc[pos:], pos)
     view = b.view()
     if facts:
         text = view.text
