@@ -213,12 +213,15 @@ def _assemble(src: Source, header: Header | None, documents: list[Document], att
         for field, body_v, head_v in pairs:
             if body_v and head_v and _COMPARABLE[field](body_v) != _COMPARABLE[field](head_v):
                 discrepancies.append(Discrepancy(_FIELD_NAMES[field], {"body": body_v, "header": head_v}))
+    def val(d: dict[str, Found], k: str) -> Any:
+        return d[k].value if k in d else None
+
     co = tuple(
         Registrant(
-            name=d["name"].value, cik=d["cik"].value if "cik" in d else None,
-            state_of_incorporation=d["state"].value if "state" in d else None,
-            commission_file_number=d["file_number"].value if "file_number" in d else None,
-            irs_ein=d["ein"].value if "ein" in d else None,
+            name=val(d, "name"), cik=val(d, "cik"), state_of_incorporation=val(d, "state"),
+            commission_file_number=val(d, "file_number"), irs_ein=val(d, "ein"),
+            address=Address(**d["address"].value) if "address" in d else Address(),
+            phone=val(d, "phone"),
         )
         for d in cover.co_registrants
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..catalog import era_of
 from ..model import Contact, Exhibit, Item, Signature, Ticker
 from .container import Part
 from .exhibits import (
@@ -71,11 +72,17 @@ def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
         elif listed[e.number][0] is None:
             listed[e.number] = (e.description,)
     if items and not any(i.code == "9.01" for i in items):
+        # an exhibit table inside the last item, with no Item 9.01 (old 7) heading
         table = _EXHIBIT_TABLE.search(text, items[-1].span[0], items[-1].span[1])
-        if table and listed:
-            # an exhibit table with no Item 9.01 heading: the filing reports 9.01 all the same
-            items.append(Item("9.01", None, None, "reported", (table.start(), items[-1].span[1]),
-                              text[table.start():items[-1].span[1]].strip()))
+        if table:
+            for e in list_exhibits(text, table.end(), items[-1].span[1], whole_item=False):
+                if e.number not in listed:
+                    listed[e.number] = (e.description,)
+                    order.append(e.number)
+            if listed and era_of(date) == "modern":
+                # since 2004 exhibits are filed under Item 9.01: the filing reports it all the same
+                items.append(Item("9.01", None, None, "reported", (table.start(), items[-1].span[1]),
+                                  text[table.start():items[-1].span[1]].strip()))
 
     # exhibit documents of the submission, linked to the list by number; a document
     # typed "EX-99" is the listed 99.1 when that is the only 99.x without a document

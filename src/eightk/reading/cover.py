@@ -164,6 +164,8 @@ class _Grid:
         cs, ce = cand
         ls, le = label
         lc, ll = self.line(cs), self.line(ls)
+        if lc != ll and lc == self.line(le - 1) and cs >= le:
+            ls, ll = le - 1, lc  # a label broken over lines: measure from its last line
         if lc == ll:
             if ce <= ls:
                 between = self.text[ce:ls]
@@ -355,6 +357,20 @@ def _name_without_label(grid: _Grid, first_item: re.Match[str] | None) -> tuple[
     return None
 
 
+def _strip_label_fragments(line: str) -> str:
+    """Blank out parenthesised label text and the tails of labels split over lines."""
+    out = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), line)
+    while True:  # tails of labels: "of Incorporation)    Identification No.)"
+        m = re.match(r"^[^()]*?\S[^()]*\)", out)
+        if not m or re.search(r"\d", m.group(0)):
+            break
+        out = " " * m.end() + out[m.end():]
+    return re.sub(r"\([^()]*$", lambda m: " " * len(m.group(0)) if not re.search(r"\d", m.group(0)) else m.group(0), out)
+
+
+_UNIT = re.compile(r"^((?:suite|ste\.?|unit|floor|fl\.|room|rm\.|#|building|bldg\.?|p\.?\s?o\.?\s+box)\s*[\w-]+)\s+(.+)$", re.I)
+
+
 def parse_address(block: str) -> dict[str, str | None] | None:
     """``"333 Providence Highway, Norwood, Massachusetts 02062"`` -> street, city, state, zip."""
     s = re.sub(r"\s*[\t\n]+\s*", ", ", block)
@@ -372,8 +388,10 @@ def parse_address(block: str) -> dict[str, str | None] | None:
         if z.start() > 0:
             zip_code = re.sub(r"\s", "", z.group(0))
             before = s[: z.start()].rstrip(" ,")
-            after = s[z.end():].strip(" ,")
-            if after and JURISDICTION_RE.fullmatch(after):  # "..., 02062, Massachusetts"? rare
+            after = s[z.end():].strip(" ,(")
+            if sum(c.isalpha() for c in after) >= 3:
+                # the zip printed in a column beside the street: "3333 Beverly Road  60179,
+                # Hoffman Estates, Illinois"
                 before = before + ", " + after
     state = None
     sm = None
@@ -396,6 +414,11 @@ def parse_address(block: str) -> dict[str, str | None] | None:
             street, city = m.group(1).strip(), m.group(2).strip()
         elif before:
             street = before
+    if city:
+        um = _UNIT.match(city)
+        if um:  # "24843 Del Prado, Suite 326 Dana Point"
+            street = f"{street}, {um.group(1)}" if street else um.group(1)
+            city = um.group(2)
     if city and re.search(r"\d", city) and not street:
         street, city = city, None
     if not (zip_code or state):
@@ -411,15 +434,19 @@ def _address_near(grid: _Grid, label: tuple[int, int]) -> tuple[dict[str, str | 
     before = text[line_start : label[0]]
     if before.strip(" \t("):
         blocks.append((before, line_start))
-    # lines above, up to the previous label line
+    # lines above, up to the previous label line; label fragments ("(Zip code)",
+    # "of Incorporation)") are not address
     lines: list[tuple[str, int]] = []
     n = ln - 1
     while n >= 0 and len(lines) < 3:
         lt = grid.line_text(n)
-        if lt.strip():
+        if not _blank(lt):
             if _ANY_LABEL.search(lt) or _BOILERPLATE.search(lt.strip()):
                 break
-            lines.insert(0, (lt, grid.starts[n]))
+            cleaned = _strip_label_fragments(lt)
+            if not cleaned.strip(" \t,"):
+                break
+            lines.insert(0, (cleaned, grid.starts[n]))
         n -= 1
     if lines:
         blocks.append(("\n".join(t for t, _ in lines), lines[0][1]))
@@ -703,23 +730,79 @@ def read_cover(view: TextView) -> Cover:
             put("emerging_growth_company", v, m.span())
             break
 
+    co_text = _combined(text, grid)
+    if co_text:
+        for field, f in co_text[0].items():
+            fields.setdefault(field, []).insert(0, f)
+
     rows = _securities_12b(full[: min(len(full), end + 6000)])
     rows_source = "cover" if rows else None
 
     # iXBRL facts: the tagged values come first where present
-    co: list[dict[str, Found]] = []
+    co: list[dict[str, Found]] = co_text[1:]
     if view.facts:
         ix, twelve_b = _from_ixbrl(view)
         main_ctx = _main_context(ix)
         for field, found_list in ix.items():
             mine = [f for ctx, f in found_list if ctx == main_ctx] or [found_list[0][1]]
-            fields.setdefault(field, []).insert(0, mine[0])
+            lst = fields.setdefault(field, [])
+            # a tagged value on the page comes first; a hidden one (often EDGAR's conformed
+            # name, "1 800 FLOWERS COM INC") only where the page gave nothing
+            if mine[0].span is not None or not lst:
+                lst.insert(0, mine[0])
+            else:
+                lst.append(mine[0])
         _ix_address_phone(fields, ix, main_ctx)
-        co = _co_registrants(ix, main_ctx)
+        co = _co_registrants(ix, main_ctx) or co
         ix_rows = _rows_12b(twelve_b)
         if ix_rows:
             rows, rows_source = ix_rows, "ixbrl"
     return Cover(fields, co, rows, rows_source, problems)
+
+
+_COMBINED_HEAD = re.compile(
+    r"^[^\n]*\b(?:commission|file)\b[^\n]*\bregistrants?\b[^\n]*$", re.I | re.M)
+_COMBINED_ROW = re.compile(
+    r"^[ \t]*(?P<file>\d{1,3}-\d{3,6})(?:\t|[ ]{2,})[ \t]*(?P<name>\S[^\t\n]*?)(?:\t|[ ]{2,})[ \t]*"
+    r"(?P<ein>\d{2}-\d{7})[ \t]*$",
+    re.M,
+)
+_INC_IN = re.compile(r"\(?\s*(?:an?\s+)?(?P<st>[A-Z][A-Za-z .]+?)\s+(?:corporation|limited\s+liability\s+company|company)\s*\)?", re.I)
+
+
+def _combined(text: str, grid: _Grid) -> list[dict[str, Found]]:
+    """Combined filings: one row per registrant (file number, name, EIN), then its state,
+    address and phone on the lines below."""
+    head = _COMBINED_HEAD.search(text)
+    if not head:
+        return []
+    rows = list(_COMBINED_ROW.finditer(text, head.end()))
+    out: list[dict[str, Found]] = []
+    for i, m in enumerate(rows):
+        end = rows[i + 1].start() if i + 1 < len(rows) else min(len(text), m.end() + 400)
+        block = text[m.end():end]
+        para = re.split(r"\n[ \t]*\n", block, maxsplit=1)[0]
+        d: dict[str, Found] = {
+            "file_number": Found(m.group("file"), "cover", m.span("file")),
+            "name": Found(" ".join(m.group("name").split()), "cover", m.span("name")),
+            "ein": Found(m.group("ein"), "cover", m.span("ein")),
+        }
+        lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
+        rest: list[str] = []
+        for ln in lines:
+            im = _INC_IN.fullmatch(ln.strip("()"))
+            code = jurisdiction_code(im.group("st")) if im else None
+            if code and "state" not in d:
+                d["state"] = Found(code, "cover", None)
+            elif PHONE_RE.fullmatch(ln) and "phone" not in d:
+                d["phone"] = Found(normalise_phone(ln), "cover", None)
+            else:
+                rest.append(ln)
+        addr = parse_address("\n".join(rest)) if rest else None
+        if addr:
+            d["address"] = Found(addr, "cover", None)
+        out.append(d)
+    return out if len(out) >= 2 else []
 
 
 def _main_context(ix: dict[str, list[tuple[str, Found]]]) -> str:

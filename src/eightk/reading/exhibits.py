@@ -19,7 +19,9 @@ _LINE = re.compile(
     rf"(?P<num>{_EX_NUM})(?![\d/,%$])(?P<sep>[ \t]*[\t.:\-–—)]?[ \t]*)(?P<desc>[^\n]*)$",
     re.M,
 )
-_INDEX_HEADING = re.compile(r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|Exhibit\s+Index)\b.*$", re.M | re.I)
+_INDEX_HEADING = re.compile(
+    r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|Exhibit\s+Index)\b.*$|^[ \t]*EXHIBITS?[ \t]*:?[ \t]*$", re.M | re.I
+)
 _PRESS = re.compile(r"press\s+release|news\s+release|earnings\s+release|press\s+announcement|"
                     r"news\s+announcement|release\s+dated|shareholder\s+letter", re.I)
 _EX_TYPE = re.compile(r"^EX-(\d{1,3}(?:\.\d{1,3}){0,2}(?:\([a-z0-9]+\))?(?:\.[A-Z]{3})?)", re.I)

@@ -36,6 +36,26 @@ def _clean(s: str) -> str:
     return " ".join(s.replace("\t", " ").split()).strip(" ,;:_")
 
 
+_TITLE_WORD = re.compile(
+    r"\b(?:President|Vice|Chief|Officer|Director|Secretary|Treasurer|Chairman|Chairwoman|Chair|CEO|CFO|COO"
+    r"|General\s+Counsel|Controller|Comptroller|Manager|Partner|Executive|Senior|Principal|Assistant"
+    r"|Counsel|Trustee|Member|Attorney|EVP|SVP)\b"
+)
+
+
+def _split_name(s: str) -> tuple[str, str | None]:
+    """"William E. Shea William E. Shea Senior Vice President" -> name, title."""
+    words = s.split()
+    for k in range(len(words) // 2, 1, -1):
+        if words[:k] == words[k : 2 * k]:
+            rest = " ".join(words[2 * k :])
+            return " ".join(words[:k]), rest or None
+    m = _TITLE_WORD.search(s)
+    if m and m.start() > 3:
+        return s[: m.start()].strip(" ,"), s[m.start():].strip() or None
+    return s, None
+
+
 def _is_title_line(s: str) -> bool:
     if not s or len(s) > 120:
         return False
@@ -75,7 +95,10 @@ def read_signatures(text: str, start: int, end: int) -> list[FoundSignature]:
         if not m:
             i += 1
             continue
-        name = _clean(m.group("name"))
+        name = _clean(re.split(r"\t|[ ]{2,}", m.group("name").strip())[0])
+        inline_title = None
+        if len(name) > 40:
+            name, inline_title = _split_name(name)
         j = i + 1
         title_parts: list[str] = []
         label_title = None
@@ -129,7 +152,7 @@ def read_signatures(text: str, start: int, end: int) -> list[FoundSignature]:
             title_parts.append(s)
             blanks = 0
             j += 1
-        title = label_title or (" ".join(title_parts) if title_parts else None)
+        title = label_title or inline_title or (" ".join(title_parts) if title_parts else None)
         name = re.sub(r"^(?:By|Name)\s*:\s*", "", name, flags=re.I)
         if name and sum(c.isalpha() for c in name) >= 3 and len(name) <= 80:
             out.append(FoundSignature(name, title, block_date, offsets[i], offsets[min(j, len(lines) - 1)]))
