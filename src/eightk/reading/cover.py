@@ -42,7 +42,7 @@ LABELS: dict[str, re.Pattern[str]] = {
     ),
     "state": re.compile(
         r"state\s+or\s+other\s+(?:juris-?\s*)?(?:diction|jurisdiction)|state\s+or\s+other\s+juris"
-        r"|\(state\s+or\s+other\b|\(state\)"
+        r"|\(state\s+o[fr]\s+other\b|\(state\)"
         r"|(?:state|jurisdiction)\s+of\s+(?:incorporation|organi[sz]ation|formation)"
         r"|(?:state|jurisdiction)\s+or\s+country\s+of|other\s+jurisdiction\s+of",
         re.I,
@@ -371,7 +371,11 @@ def _strip_label_fragments(line: str) -> str:
     return re.sub(r"\([^()]*$", lambda m: " " * len(m.group(0)) if not re.search(r"\d", m.group(0)) else m.group(0), out)
 
 
-_UNIT = re.compile(r"^((?:suite|ste\.?|unit|floor|fl\.|room|rm\.|#|building|bldg\.?|p\.?\s?o\.?\s+box)\s*[\w-]+)\s+(.+)$", re.I)
+_UNIT = re.compile(
+    r"^((?:suite|ste\.?|unit|floor|fl\.|room|rm\.|#|building|bldg\.?|p\.?\s?o\.?\s+box)\s*[\w-]+"
+    r"|[NS]\.?\s?[EW]\.?)\s+(.+)$",
+    re.I,
+)
 
 
 def parse_address(block: str) -> dict[str, str | None] | None:
@@ -789,6 +793,18 @@ def _combined(text: str, grid: _Grid) -> list[dict[str, Found]]:
             "ein": Found(m.group("ein"), "cover", m.span("ein")),
         }
         lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
+        name = d["name"].value
+        if "(" in name:
+            # an HTML cell holding name, (state), address and phone on one line
+            head, _, tail = name.partition("(")
+            d["name"] = Found(head.strip(), "cover", (m.start("name"), m.start("name") + len(head.rstrip())))
+            inc, _, after = tail.partition(")")
+            lines = ["(" + inc + ")"]
+            ph = PHONE_RE.search(after)
+            if ph:
+                lines.append(ph.group(0))
+                after = after[: ph.start()]
+            lines.append(after.strip())
         rest: list[str] = []
         for ln in lines:
             im = _INC_IN.fullmatch(ln.strip("()"))
@@ -820,15 +836,18 @@ def _ix_address_phone(fields: dict[str, list[Found]], ix: dict[str, list[tuple[s
         return lst[0][1] if lst else None
 
     street1, street2, city, st, zp = (one(k) for k in ("street1", "street2", "city", "address_state", "zip"))
+
+    def clean(f: Found | None) -> str | None:
+        return f.value.strip(" ,;") or None if f else None
+
     if street1 or city or zp:
-        street = ", ".join(f.value for f in (street1, street2) if f)
-        value = {"street": street or None, "city": city.value if city else None,
-                 "state": st.value if st else None, "zip": zp.value if zp else None}
+        street = ", ".join(v for v in (clean(street1), clean(street2)) if v)
+        value = {"street": street or None, "city": clean(city), "state": clean(st), "zip": clean(zp)}
         src = next(f for f in (street1, city, zp) if f)
         fields.setdefault("address", []).insert(0, Found(value, "ixbrl", src.span, src.source_span))
     area, local = one("area_code"), one("local_phone")
     if local:
-        raw = f"({area.value}) {local.value}" if area else local.value
+        raw = f"({area.value.strip('() ')}) {local.value}" if area else local.value
         fields.setdefault("phone", []).insert(
             0, Found(normalise_phone(raw) or raw, "ixbrl", local.span, local.source_span))
     for k in ("street1", "street2", "city", "address_state", "zip", "area_code", "local_phone"):
