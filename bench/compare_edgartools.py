@@ -22,12 +22,11 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-_EDGARTOOLS_CHILD = r'''
+_EDGARTOOLS_CHILD = r"""
 import json, os, resource, sys, time
 os.environ.setdefault("EDGAR_IDENTITY", "eightk benchmark bench@example.invalid")
 import httpx
@@ -52,9 +51,9 @@ for p in paths:
         out[p] = {"items": [], "error": type(exc).__name__}
 dt = time.perf_counter() - t0
 print(json.dumps({"seconds": dt, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "results": out}))
-'''
+"""
 
-_EIGHTK_CHILD = r'''
+_EIGHTK_CHILD = r"""
 import json, resource, sys, time
 import eightk
 paths = json.loads(sys.stdin.read())
@@ -69,12 +68,18 @@ for p in paths:
         out[p] = {"items": [], "error": str(exc)}
 dt = time.perf_counter() - t0
 print(json.dumps({"seconds": dt, "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "results": out}))
-'''
+"""
 
 
 def _run(python: str, code: str, paths: list[str]) -> dict:
-    proc = subprocess.run([python, "-c", code], input=json.dumps(paths), capture_output=True, text=True,
-                          check=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    proc = subprocess.run(
+        [python, "-c", code],
+        input=json.dumps(paths),
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -107,8 +112,7 @@ def main() -> None:
     a = ap.parse_args()
     root = Path(a.path)
     gold = {k: v for k, v in json.loads(Path(a.gold).read_text()).items() if not k.startswith("_")}
-    subs = sorted(str(root / rel) for rel in gold
-                  if b"<SEC-HEADER>" in (root / rel).read_bytes()[:100000].upper())
+    subs = sorted(str(root / rel) for rel in gold if b"<SEC-HEADER>" in (root / rel).read_bytes()[:100000].upper())
     if not subs:
         sys.exit("no complete submissions with a gold entry under " + a.path)
     work = subs * a.repeat
@@ -136,7 +140,10 @@ def main() -> None:
     print()
     for name, r in (("eightk", ours), ("edgartools", theirs)):
         print(f"  {name:12} {len(work) / r['seconds']:9.1f} files/s   peak {r['peak_kb'] / 1024:7.1f} MB")
-    print(f"\n  eightk reads items {theirs['seconds'] / ours['seconds']:.1f}x as fast as edgartools (target: at least 10x)")
+    print(
+        f"\n  eightk reads items {theirs['seconds'] / ours['seconds']:.1f}x as fast as edgartools"
+        " (target: at least 10x)"
+    )
     if misses:
         print("\nfilings where either tool differs from the gold:")
         for name, want, mine, raw in misses:

@@ -77,7 +77,9 @@ def main() -> None:
     for mode in ("lexbor", "read"):
         out = subprocess.run(
             [sys.executable, __file__, "--child", mode, "--repeat", str(a.repeat), *a.paths],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
         results[mode] = json.loads(out.strip().splitlines()[-1])
     print(f"{'mode':8} {'files':>7} {'seconds':>8} {'files/s':>9} {'MB/s':>7} {'peak MB':>8}")

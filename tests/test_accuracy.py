@@ -9,8 +9,8 @@ the reviewed gold standard in ``tests/data/eval/gold.json``.
 from __future__ import annotations
 
 import pytest
-
 from conftest import DATA, FILINGS
+
 from eightk.evaluate import FIELDS, evaluate, evaluate_gold, load_explanations, load_gold
 
 EVAL = DATA / "eval"

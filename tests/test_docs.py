@@ -56,8 +56,9 @@ def _paths(d: object, prefix: str = "") -> set[str]:
 
 
 def test_every_output_field_is_documented() -> None:
-    import eightk
     from conftest import filing_paths
+
+    import eightk
 
     seen: set[str] = set()
     for p in filing_paths():
@@ -67,8 +68,13 @@ def test_every_output_field_is_documented() -> None:
             continue
     documented = _schema_fields()
     # a provenance value or discrepancy value has the shape of the field it names
-    opaque = ("provenance[].value.", "discrepancies[].values.body.", "discrepancies[].values.header.",
-              "discrepancies[].values.cover.", "discrepancies[].values.ixbrl.")
+    opaque = (
+        "provenance[].value.",
+        "discrepancies[].values.body.",
+        "discrepancies[].values.header.",
+        "discrepancies[].values.cover.",
+        "discrepancies[].values.ixbrl.",
+    )
     missing = sorted(f for f in seen if f not in documented and not f.startswith(opaque))
     assert not missing, f"undocumented fields: {missing}"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from conftest import FILINGS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import eightk
 from eightk.errors import BinaryInputError, EightkError, EmptyInputError, ReadError
-from conftest import FILINGS
 
 SEED_BYTES = (FILINGS / "text" / "immunogen-8k-1997-12-11.txt").read_bytes()
 
@@ -63,12 +63,36 @@ def test_truncated_text(cut: int) -> None:
 
 
 _SGML_PIECES = [
-    b"<SEC-DOCUMENT>", b"<SEC-HEADER>", b"</SEC-HEADER>", b"<DOCUMENT>", b"</DOCUMENT>", b"<TYPE>8-K\n",
-    b"<SEQUENCE>1\n", b"<FILENAME>a.htm\n", b"<TEXT>\n", b"</TEXT>\n", b"<IMS-HEADER>", b"<SUBMISSION>\n",
-    b"FILER:\n", b"COMPANY DATA:\n", b"\tCOMPANY CONFORMED NAME:\tX\n", b"<html><body>", b"<table><tr><td>",
-    b"</td></tr></table>", b"begin 644 a.gif\n", b"M86)C\n", b"<PDF>", b"-----BEGIN PRIVACY-ENHANCED MESSAGE-----\n",
-    b"<ix:nonNumeric name='dei:EntityRegistrantName'>", b"</ix:nonNumeric>", b"ITEM 5. OTHER EVENTS\n",
-    b"(Exact name of registrant as specified in its charter)\n", b"&amp;", b"&#", b"\xe9", b"\r\n",
+    b"<SEC-DOCUMENT>",
+    b"<SEC-HEADER>",
+    b"</SEC-HEADER>",
+    b"<DOCUMENT>",
+    b"</DOCUMENT>",
+    b"<TYPE>8-K\n",
+    b"<SEQUENCE>1\n",
+    b"<FILENAME>a.htm\n",
+    b"<TEXT>\n",
+    b"</TEXT>\n",
+    b"<IMS-HEADER>",
+    b"<SUBMISSION>\n",
+    b"FILER:\n",
+    b"COMPANY DATA:\n",
+    b"\tCOMPANY CONFORMED NAME:\tX\n",
+    b"<html><body>",
+    b"<table><tr><td>",
+    b"</td></tr></table>",
+    b"begin 644 a.gif\n",
+    b"M86)C\n",
+    b"<PDF>",
+    b"-----BEGIN PRIVACY-ENHANCED MESSAGE-----\n",
+    b"<ix:nonNumeric name='dei:EntityRegistrantName'>",
+    b"</ix:nonNumeric>",
+    b"ITEM 5. OTHER EVENTS\n",
+    b"(Exact name of registrant as specified in its charter)\n",
+    b"&amp;",
+    b"&#",
+    b"\xe9",
+    b"\r\n",
 ]
 
 

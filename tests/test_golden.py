@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import FILINGS, GOLDEN, filing_paths
 
 import eightk
-from conftest import FILINGS, GOLDEN, filing_paths
 
 
 def _project(d: Any) -> Any:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-import eightk
 from conftest import DATA, FILINGS
+
+import eightk
 
 SEED = FILINGS / "text" / "immunogen-8k-1997-12-11.txt"
 EXPECTED = json.loads((DATA / "seed" / "immunogen-8k-1997-12-11.expected.json").read_text())

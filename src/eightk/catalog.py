@@ -31,32 +31,96 @@ class ItemDef:
 
 _OLD = [
     ItemDef("1", "old", "Changes in Control of Registrant", "5.01", end="2004-08-22"),
-    ItemDef("2", "old", "Acquisition or Disposition of Assets", "2.01", end="2004-08-22",
-            variants=("Acquisition and Disposition of Assets", "Disposition of Assets", "Acquisition of Assets")),
+    ItemDef(
+        "2",
+        "old",
+        "Acquisition or Disposition of Assets",
+        "2.01",
+        end="2004-08-22",
+        variants=("Acquisition and Disposition of Assets", "Disposition of Assets", "Acquisition of Assets"),
+    ),
     ItemDef("3", "old", "Bankruptcy or Receivership", "1.03", end="2004-08-22"),
-    ItemDef("4", "old", "Changes in Registrant's Certifying Accountant", "4.01", end="2004-08-22",
-            variants=("Changes in Registrant's Certifying Accountants", "Change in Registrant's Certifying Accountant",
-             "Changes in Certifying Accountant")),
-    ItemDef("5", "old", "Other Events", "8.01", end="2004-08-22",
-            variants=("Other Events and Regulation FD Disclosure", "Other Events and Required FD Disclosure",
-             "Other Information")),
-    ItemDef("6", "old", "Resignations of Registrant's Directors", "5.02", end="2004-08-22",
-            variants=("Resignation of Registrant's Directors", "Resignations of Directors")),
-    ItemDef("7", "old", "Financial Statements and Exhibits", "9.01", end="2004-08-22",
-            variants=("Financial Statements, Pro Forma Financial Information and Exhibits",
-             "Financial Statements, Pro Forma Financial Statements and Exhibits", "Exhibits")),
+    ItemDef(
+        "4",
+        "old",
+        "Changes in Registrant's Certifying Accountant",
+        "4.01",
+        end="2004-08-22",
+        variants=(
+            "Changes in Registrant's Certifying Accountants",
+            "Change in Registrant's Certifying Accountant",
+            "Changes in Certifying Accountant",
+        ),
+    ),
+    ItemDef(
+        "5",
+        "old",
+        "Other Events",
+        "8.01",
+        end="2004-08-22",
+        variants=(
+            "Other Events and Regulation FD Disclosure",
+            "Other Events and Required FD Disclosure",
+            "Other Information",
+        ),
+    ),
+    ItemDef(
+        "6",
+        "old",
+        "Resignations of Registrant's Directors",
+        "5.02",
+        end="2004-08-22",
+        variants=("Resignation of Registrant's Directors", "Resignations of Directors"),
+    ),
+    ItemDef(
+        "7",
+        "old",
+        "Financial Statements and Exhibits",
+        "9.01",
+        end="2004-08-22",
+        variants=(
+            "Financial Statements, Pro Forma Financial Information and Exhibits",
+            "Financial Statements, Pro Forma Financial Statements and Exhibits",
+            "Exhibits",
+        ),
+    ),
     ItemDef("8", "old", "Change in Fiscal Year", "5.03", end="2004-08-22"),
     # Item 9 was "Sales of Equity Securities Pursuant to Regulation S" until Regulation FD
-    ItemDef("9", "old", "Sales of Equity Securities Pursuant to Regulation S", "3.02",
-            end="2000-10-22"),
-    ItemDef("9", "old", "Regulation FD Disclosure", "7.01", start="2000-10-23", end="2004-08-22",
-            variants=("Regulation FD", "Reg FD Disclosure")),
-    ItemDef("10", "old", "Amendments to the Registrant's Code of Ethics, or Waiver of a Provision "
-            "of the Code of Ethics", "5.05", start="2003-03-03", end="2004-08-22"),
-    ItemDef("11", "old", "Temporary Suspension of Trading Under Registrant's Employee Benefit Plans",
-            "5.04", start="2003-03-31", end="2004-08-22"),
-    ItemDef("12", "old", "Results of Operations and Financial Condition", "2.02", start="2003-03-28",
-            end="2004-08-22", variants=("Disclosure of Results of Operations and Financial Condition",)),
+    ItemDef("9", "old", "Sales of Equity Securities Pursuant to Regulation S", "3.02", end="2000-10-22"),
+    ItemDef(
+        "9",
+        "old",
+        "Regulation FD Disclosure",
+        "7.01",
+        start="2000-10-23",
+        end="2004-08-22",
+        variants=("Regulation FD", "Reg FD Disclosure"),
+    ),
+    ItemDef(
+        "10",
+        "old",
+        "Amendments to the Registrant's Code of Ethics, or Waiver of a Provision of the Code of Ethics",
+        "5.05",
+        start="2003-03-03",
+        end="2004-08-22",
+    ),
+    ItemDef(
+        "11",
+        "old",
+        "Temporary Suspension of Trading Under Registrant's Employee Benefit Plans",
+        "5.04",
+        start="2003-03-31",
+        end="2004-08-22",
+    ),
+    ItemDef(
+        "12",
+        "old",
+        "Results of Operations and Financial Condition",
+        "2.02",
+        start="2003-03-28",
+        end="2004-08-22",
+        variants=("Disclosure of Results of Operations and Financial Condition",),
+    ),
 ]
 
 _M = MODERN_START
@@ -64,35 +128,66 @@ _MODERN = [
     ItemDef("1.01", "modern", "Entry into a Material Definitive Agreement", "1.01", _M),
     ItemDef("1.02", "modern", "Termination of a Material Definitive Agreement", "1.02", _M),
     ItemDef("1.03", "modern", "Bankruptcy or Receivership", "1.03", _M),
-    ItemDef("1.04", "modern", "Mine Safety - Reporting of Shutdowns and Patterns of Violations", "1.04",
-            "2010-08-27"),
+    ItemDef("1.04", "modern", "Mine Safety - Reporting of Shutdowns and Patterns of Violations", "1.04", "2010-08-27"),
     ItemDef("1.05", "modern", "Material Cybersecurity Incidents", "1.05", "2023-12-18"),
     ItemDef("2.01", "modern", "Completion of Acquisition or Disposition of Assets", "2.01", _M),
     ItemDef("2.02", "modern", "Results of Operations and Financial Condition", "2.02", _M),
-    ItemDef("2.03", "modern", "Creation of a Direct Financial Obligation or an Obligation under an "
-            "Off-Balance Sheet Arrangement of a Registrant", "2.03", _M),
-    ItemDef("2.04", "modern", "Triggering Events That Accelerate or Increase a Direct Financial "
-            "Obligation or an Obligation under an Off-Balance Sheet Arrangement", "2.04", _M),
+    ItemDef(
+        "2.03",
+        "modern",
+        "Creation of a Direct Financial Obligation or an Obligation under an "
+        "Off-Balance Sheet Arrangement of a Registrant",
+        "2.03",
+        _M,
+    ),
+    ItemDef(
+        "2.04",
+        "modern",
+        "Triggering Events That Accelerate or Increase a Direct Financial "
+        "Obligation or an Obligation under an Off-Balance Sheet Arrangement",
+        "2.04",
+        _M,
+    ),
     ItemDef("2.05", "modern", "Costs Associated with Exit or Disposal Activities", "2.05", _M),
     ItemDef("2.06", "modern", "Material Impairments", "2.06", _M),
-    ItemDef("3.01", "modern", "Notice of Delisting or Failure to Satisfy a Continued Listing Rule or "
-            "Standard; Transfer of Listing", "3.01", _M),
+    ItemDef(
+        "3.01",
+        "modern",
+        "Notice of Delisting or Failure to Satisfy a Continued Listing Rule or Standard; Transfer of Listing",
+        "3.01",
+        _M,
+    ),
     ItemDef("3.02", "modern", "Unregistered Sales of Equity Securities", "3.02", _M),
     ItemDef("3.03", "modern", "Material Modification to Rights of Security Holders", "3.03", _M),
     ItemDef("4.01", "modern", "Changes in Registrant's Certifying Accountant", "4.01", _M),
-    ItemDef("4.02", "modern", "Non-Reliance on Previously Issued Financial Statements or a Related "
-            "Audit Report or Completed Interim Review", "4.02", _M),
+    ItemDef(
+        "4.02",
+        "modern",
+        "Non-Reliance on Previously Issued Financial Statements or a Related Audit Report or Completed Interim Review",
+        "4.02",
+        _M,
+    ),
     ItemDef("5.01", "modern", "Changes in Control of Registrant", "5.01", _M),
-    ItemDef("5.02", "modern", "Departure of Directors or Certain Officers; Election of Directors; "
-            "Appointment of Certain Officers; Compensatory Arrangements of Certain Officers", "5.02", _M,
-            variants=("Departure of Directors or Principal Officers; Election of Directors; "
-                      "Appointment of Principal Officers",)),
-    ItemDef("5.03", "modern", "Amendments to Articles of Incorporation or Bylaws; Change in Fiscal Year",
-            "5.03", _M),
-    ItemDef("5.04", "modern", "Temporary Suspension of Trading Under Registrant's Employee Benefit Plans",
-            "5.04", _M),
-    ItemDef("5.05", "modern", "Amendments to the Registrant's Code of Ethics, or Waiver of a Provision of "
-            "the Code of Ethics", "5.05", _M),
+    ItemDef(
+        "5.02",
+        "modern",
+        "Departure of Directors or Certain Officers; Election of Directors; "
+        "Appointment of Certain Officers; Compensatory Arrangements of Certain Officers",
+        "5.02",
+        _M,
+        variants=(
+            "Departure of Directors or Principal Officers; Election of Directors; Appointment of Principal Officers",
+        ),
+    ),
+    ItemDef("5.03", "modern", "Amendments to Articles of Incorporation or Bylaws; Change in Fiscal Year", "5.03", _M),
+    ItemDef("5.04", "modern", "Temporary Suspension of Trading Under Registrant's Employee Benefit Plans", "5.04", _M),
+    ItemDef(
+        "5.05",
+        "modern",
+        "Amendments to the Registrant's Code of Ethics, or Waiver of a Provision of the Code of Ethics",
+        "5.05",
+        _M,
+    ),
     ItemDef("5.06", "modern", "Change in Shell Company Status", "5.06", "2005-11-07"),
     ItemDef("5.07", "modern", "Submission of Matters to a Vote of Security Holders", "5.07", "2010-02-28"),
     ItemDef("5.08", "modern", "Shareholder Director Nominations", "5.08", "2010-11-15"),
@@ -196,8 +291,13 @@ def catalog_markdown() -> str:
     for d in _OLD:
         span = f"{d.start or 'EDGAR start'} to {d.end or 'now'}"
         lines.append(f"| {d.number} | {d.title} | {span} | {d.code} | {'; '.join(d.variants)} |")
-    lines += ["", "## Items 1.01-9.01 (since 23 August 2004)", "",
-              "| item | title | in force since | titles also seen |", "|---|---|---|---|"]
+    lines += [
+        "",
+        "## Items 1.01-9.01 (since 23 August 2004)",
+        "",
+        "| item | title | in force since | titles also seen |",
+        "|---|---|---|---|",
+    ]
     for d in _MODERN:
         lines.append(f"| {d.number} | {d.title} | {d.start} | {'; '.join(d.variants)} |")
     return "\n".join(lines) + "\n"

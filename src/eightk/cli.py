@@ -57,11 +57,20 @@ def _cell(v: object, width: int) -> str:
 @main.command("summary")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 def summary_cmd(paths: tuple[Path, ...]) -> None:
-    """Read every filing under PATHS and print one line each: form, date, registrant, file number.
+    """Read every filing under PATHS and print one line each: form, date, registrant, file number, items.
 
     Example: eightk summary tests/data/filings
     """
-    cols = [("file", 34), ("form", 7), ("date", 10), ("registrant", 38), ("file no.", 11), ("state", 5), ("format", 16)]
+    cols = [
+        ("file", 30),
+        ("form", 6),
+        ("date", 10),
+        ("registrant", 34),
+        ("file no.", 11),
+        ("state", 5),
+        ("items", 22),
+        ("format", 16),
+    ]
     click.echo("  ".join(name.ljust(w) for name, w in cols))
     click.echo("  ".join("-" * w for _, w in cols))
     n = failed = 0
@@ -71,12 +80,21 @@ def summary_cmd(paths: tuple[Path, ...]) -> None:
             f = parse(path)
         except EightkError as exc:
             failed += 1
-            click.echo(f"{_cell(path.name, 34).ljust(34)}  unreadable: {exc.message}")
+            click.echo(f"{_cell(path.name, 30).ljust(30)}  unreadable: {exc.message}")
             continue
         r = f.registrant
-        row = [path.name, f.form_type, f.period_of_report, r.name, r.commission_file_number,
-               r.state_of_incorporation, f.source.format]
-        click.echo("  ".join(_cell(v, w).ljust(w) for v, (_, w) in zip(row, cols)).rstrip())
+        items = " ".join(i.code for i in f.items if i.status == "reported")
+        row = [
+            path.name,
+            f.form_type,
+            f.period_of_report,
+            r.name,
+            r.commission_file_number,
+            r.state_of_incorporation,
+            items,
+            f.source.format,
+        ]
+        click.echo("  ".join(_cell(v, w).ljust(w) for v, (_, w) in zip(row, cols, strict=True)).rstrip())
     click.echo(f"\n{n} files read, {failed} unreadable")
     if failed:
         sys.exit(2)
@@ -101,10 +119,18 @@ def items_cmd(markdown: bool) -> None:
 
 @main.command("eval")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--explanations", type=click.Path(path_type=Path), default=None,
-              help="JSON list of {accession, field, explanation} for known disagreements.")
-@click.option("--gold", type=click.Path(exists=True, path_type=Path), default=None,
-              help="Reviewed gold JSON {file: {items, exhibits, first_signer}}, files relative to the first PATH.")
+@click.option(
+    "--explanations",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="JSON list of {accession, field, explanation} for known disagreements.",
+)
+@click.option(
+    "--gold",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="Reviewed gold JSON {file: {items, exhibits, first_signer}}, files relative to the first PATH.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def eval_cmd(paths: tuple[Path, ...], explanations: Path | None, gold: Path | None, as_json: bool) -> None:
     """Score the reading: the cover of complete submissions read with their SEC header removed,
@@ -112,7 +138,8 @@ def eval_cmd(paths: tuple[Path, ...], explanations: Path | None, gold: Path | No
 
     Prints per-field figures, by era or format, and every miss.
 
-    Example: eightk eval tests/data/filings --explanations tests/data/eval/explanations.json --gold tests/data/eval/gold.json
+    Example: eightk eval tests/data/filings --explanations tests/data/eval/explanations.json
+    --gold tests/data/eval/gold.json
     """
     res = evaluate(paths, load_explanations(explanations))
     gres = evaluate_gold(paths[0], load_gold(gold)) if gold else None
@@ -129,11 +156,18 @@ def eval_cmd(paths: tuple[Path, ...], explanations: Path | None, gold: Path | No
         line = f.ljust(26)
         for era in [None, *eras]:
             c = res.counts.get(f, {})
-            agree, total = (sum(v[0] for v in c.values()), sum(v[1] for v in c.values())) if era is None else tuple(c.get(era, [0, 0]))
+            agree, total = (
+                (sum(v[0] for v in c.values()), sum(v[1] for v in c.values()))
+                if era is None
+                else tuple(c.get(era, [0, 0]))
+            )
             line += (f"{agree}/{total} {100 * agree / total:5.1f}%" if total else "-").rjust(16)
         correct = res.correct(f)
-        click.echo(line + str(res.missing.get(f, 0)).rjust(15)
-                   + (f"   correct {100 * correct:5.1f}%" if correct is not None else ""))
+        click.echo(
+            line
+            + str(res.missing.get(f, 0)).rjust(15)
+            + (f"   correct {100 * correct:5.1f}%" if correct is not None else "")
+        )
     if res.mismatches:
         click.echo("\ndisagreements (body vs header):")
         for m in res.mismatches:
@@ -147,8 +181,8 @@ def eval_cmd(paths: tuple[Path, ...], explanations: Path | None, gold: Path | No
             click.echo(f"  {what:14} {ok}/{total}" + (f" {100 * ok / total:5.1f}%" if total else ""))
         for fmt, d in sorted(gres.by_format.items()):
             click.echo(f"  {fmt:18} " + "  ".join(f"{w} {v[0]}/{v[1]}" for w, v in d.items()))
-        for m in gres.misses:
-            click.echo(f"  miss: {m}")
+        for miss in gres.misses:
+            click.echo(f"  miss: {miss}")
 
 
 if __name__ == "__main__":  # pragma: no cover

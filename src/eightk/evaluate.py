@@ -99,8 +99,14 @@ class EvalResult:
                 for f in FIELDS
             },
             "mismatches": [
-                {"file": m.file, "accession": m.accession, "field": m.field, "body": m.body,
-                 "header": m.header, "explanation": m.explanation}
+                {
+                    "file": m.file,
+                    "accession": m.accession,
+                    "field": m.field,
+                    "body": m.body,
+                    "header": m.header,
+                    "explanation": m.explanation,
+                }
                 for m in self.mismatches
             ],
         }
@@ -124,8 +130,14 @@ def _pairs(body: Filing, full: Filing) -> Iterator[tuple[str, str | None, str | 
     hf = None
     if r.commission_file_number:
         want = normalise_file_number(r.commission_file_number, canonical=True)
-        hf = next((f for f in filers if f.commission_file_number and
-                   normalise_file_number(f.commission_file_number, canonical=True) == want), None)
+        hf = next(
+            (
+                f
+                for f in filers
+                if f.commission_file_number and normalise_file_number(f.commission_file_number, canonical=True) == want
+            ),
+            None,
+        )
     if hf is None and filers:
         hf = filers[0]
     yield "period_of_report", body.period_of_report, h.period_of_report
@@ -159,8 +171,11 @@ def evaluate(paths: Iterable[Path], explanations: dict[tuple[str, str], str] | N
     res = EvalResult()
     for path in iter_files(paths):
         raw = path.read_bytes()
-        if b"<SEC-HEADER>" not in raw[:100000].upper() and b"<IMS-HEADER>" not in raw[:100000].upper() \
-                and not raw.lstrip()[:12].upper().startswith(b"<SUBMISSION>"):
+        if (
+            b"<SEC-HEADER>" not in raw[:100000].upper()
+            and b"<IMS-HEADER>" not in raw[:100000].upper()
+            and not raw.lstrip()[:12].upper().startswith(b"<SUBMISSION>")
+        ):
             continue
         try:
             full = read_bytes(raw, source=str(path))
@@ -195,7 +210,9 @@ def evaluate(paths: Iterable[Path], explanations: dict[tuple[str, str], str] | N
 @dataclass(slots=True)
 class GoldResult:
     files: int = 0
-    scores: dict[str, list[int]] = field(default_factory=lambda: {"items": [0, 0], "exhibits": [0, 0], "first_signer": [0, 0]})
+    scores: dict[str, list[int]] = field(
+        default_factory=lambda: {"items": [0, 0], "exhibits": [0, 0], "first_signer": [0, 0]}
+    )
     by_format: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     misses: list[dict[str, object]] = field(default_factory=list)
 
@@ -242,8 +259,11 @@ def evaluate_gold(root: Path, gold: dict[str, dict[str, object]]) -> GoldResult:
         for what in ("items", "exhibits", "first_signer"):
             if want.get(what) is None and what == "first_signer":
                 continue
-            ok = _same_signer(got[what], want[what]) if what == "first_signer" else \
-                sorted(got[what]) == sorted(want[what])  # type: ignore[arg-type]
+            ok = (
+                _same_signer(got[what], want[what])
+                if what == "first_signer"
+                else sorted(got[what]) == sorted(want[what])  # type: ignore[call-overload]
+            )
             res.scores[what][1] += 1
             res.scores[what][0] += ok
             bf = res.by_format.setdefault(fmt, {}).setdefault(what, [0, 0])

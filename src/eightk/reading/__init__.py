@@ -29,8 +29,8 @@ from ..model import (
     Source,
 )
 from ..values import normalise_date, normalise_ein, normalise_file_number, normalise_name
-from .container import Container, Part, decode, split
 from .body import Body, read_body
+from .container import Part, decode, split
 from .cover import Cover, Found, read_cover
 from .header import parse_header
 from .text import TextView, html_view, plain_view
@@ -106,13 +106,21 @@ def _read(raw: bytes) -> Filing:
     if fmt == "submission" and primary is not None and "<ix:" in container.parts[primary].body[:100000].lower():
         fmt = "submission+ixbrl"
     src = Source(
-        sha256=hashlib.sha256(raw).hexdigest(), format=fmt, encoding=encoding,
-        size=len(raw), pem=container.pem,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        format=fmt,
+        encoding=encoding,
+        size=len(raw),
+        pem=container.pem,
     )
     if primary is None:
         problems.append(Problem("no-text-document", "no document of the filing holds readable text"))
-        return Filing(source=src, header=header, documents=tuple(documents),
-                      attachments=tuple(attachments), problems=tuple(problems))
+        return Filing(
+            source=src,
+            header=header,
+            documents=tuple(documents),
+            attachments=tuple(attachments),
+            problems=tuple(problems),
+        )
     view = text_view(container.parts[primary])
     cover = read_cover(view)
     problems.extend(Problem(c, m) for c, m in cover.problems)
@@ -143,11 +151,17 @@ _COMPARABLE = {
     "form_type": lambda v: (v or "").upper(),
 }
 _FIELD_NAMES = {
-    "name": "registrant.name", "cik": "registrant.cik", "state": "registrant.state_of_incorporation",
-    "file_number": "registrant.commission_file_number", "ein": "registrant.irs_ein",
-    "address": "registrant.address", "phone": "registrant.phone",
-    "former_name": "registrant.former_name", "date": "period_of_report",
-    "form_type": "form_type", "amendment": "amendment",
+    "name": "registrant.name",
+    "cik": "registrant.cik",
+    "state": "registrant.state_of_incorporation",
+    "file_number": "registrant.commission_file_number",
+    "ein": "registrant.irs_ein",
+    "address": "registrant.address",
+    "phone": "registrant.phone",
+    "former_name": "registrant.former_name",
+    "date": "period_of_report",
+    "form_type": "form_type",
+    "amendment": "amendment",
     "emerging_growth_company": "emerging_growth_company",
     "written_communications": "cover_boxes.written_communications",
     "soliciting_material": "cover_boxes.soliciting_material",
@@ -170,8 +184,16 @@ def _header_filer(header: Header | None, file_number: str | None) -> HeaderFiler
     return header.filers[0]
 
 
-def _assemble(src: Source, header: Header | None, documents: list[Document], attachments: list[Attachment],
-              primary: int, cover: Cover, body: Body, problems: list[Problem]) -> Filing:
+def _assemble(
+    src: Source,
+    header: Header | None,
+    documents: list[Document],
+    attachments: list[Attachment],
+    primary: int,
+    cover: Cover,
+    body: Body,
+    problems: list[Problem],
+) -> Filing:
     provenance: list[Provenance] = []
     discrepancies: list[Discrepancy] = []
     for field, found in cover.fields.items():
@@ -180,7 +202,7 @@ def _assemble(src: Source, header: Header | None, documents: list[Document], att
             provenance.append(Provenance(name, f.value, f.source, primary, f.span, f.source_span))
         cmp = _COMPARABLE.get(field)
         if cmp and len(found) > 1:
-            distinct = {}
+            distinct: dict[str, Any] = {}
             for f in found:
                 distinct.setdefault(f.source, f.value)
             if len(distinct) > 1 and len({cmp(v) for v in distinct.values()}) > 1:
@@ -213,13 +235,17 @@ def _assemble(src: Source, header: Header | None, documents: list[Document], att
         for field, body_v, head_v in pairs:
             if body_v and head_v and _COMPARABLE[field](body_v) != _COMPARABLE[field](head_v):
                 discrepancies.append(Discrepancy(_FIELD_NAMES[field], {"body": body_v, "header": head_v}))
+
     def val(d: dict[str, Found], k: str) -> Any:
         return d[k].value if k in d else None
 
     co = tuple(
         Registrant(
-            name=val(d, "name"), cik=val(d, "cik"), state_of_incorporation=val(d, "state"),
-            commission_file_number=val(d, "file_number"), irs_ein=val(d, "ein"),
+            name=val(d, "name"),
+            cik=val(d, "cik"),
+            state_of_incorporation=val(d, "state"),
+            commission_file_number=val(d, "file_number"),
+            irs_ein=val(d, "ein"),
             address=Address(**d["address"].value) if "address" in d else Address(),
             phone=val(d, "phone"),
         )
@@ -227,8 +253,9 @@ def _assemble(src: Source, header: Header | None, documents: list[Document], att
     )
     for field in ("form_type", "date", "name"):
         if field not in cover.fields:
-            problems.append(Problem("missing-" + field.replace("_", "-"),
-                                    f"the cover page gives no {_FIELD_NAMES[field]}"))
+            problems.append(
+                Problem("missing-" + field.replace("_", "-"), f"the cover page gives no {_FIELD_NAMES[field]}")
+            )
     period = _value(cover, "date")
     return Filing(
         source=src,

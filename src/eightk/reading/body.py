@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..catalog import era_of
 from ..model import Contact, Exhibit, Item, Signature, Ticker
 from .container import Part
 from .exhibits import (
-    exhibit_index_span,
     contacts,
+    exhibit_index_span,
     exhibit_number_of_type,
     is_machine_exhibit,
     is_press_release,
@@ -17,8 +18,6 @@ from .exhibits import (
     strong_entries,
     tickers,
 )
-import re
-
 from .items import find_items
 from .signatures import read_signatures
 from .text import TextView
@@ -43,13 +42,16 @@ def _major(number: str) -> str:
     return number.split(".")[0].split("(")[0]
 
 
-def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
-              views: dict[int, TextView]) -> Body:
+def read_body(view: TextView, date: str | None, parts: list[Part], primary: int, views: dict[int, TextView]) -> Body:
     """Read the body of the primary document; ``views`` caches text views of other parts."""
     text = view.text
     found, sig = find_items(text, date)
-    items = [Item(f.code, f.number_as_filed, f.title_as_filed, f.status, (f.start, f.end),
-                  text[f.body_start:f.end].strip()) for f in found]
+    items = [
+        Item(
+            f.code, f.number_as_filed, f.title_as_filed, f.status, (f.start, f.end), text[f.body_start : f.end].strip()
+        )
+        for f in found
+    ]
 
     # exhibits listed in the body: Item 9.01 (old 7) first, then an exhibit index
     listed: dict[str, tuple[str | None]] = {}
@@ -81,8 +83,16 @@ def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
                     order.append(e.number)
             if listed and era_of(date) == "modern":
                 # since 2004 exhibits are filed under Item 9.01: the filing reports it all the same
-                items.append(Item("9.01", None, None, "reported", (table.start(), items[-1].span[1]),
-                                  text[table.start():items[-1].span[1]].strip()))
+                items.append(
+                    Item(
+                        "9.01",
+                        None,
+                        None,
+                        "reported",
+                        (table.start(), items[-1].span[1]),
+                        text[table.start() : items[-1].span[1]].strip(),
+                    )
+                )
 
     # exhibit documents of the submission, linked to the list by number; a document
     # typed "EX-99" is the listed 99.1 when that is the only 99.x without a document
@@ -114,7 +124,7 @@ def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
         di = docs.get(n)
         part = parts[di] if di is not None else None
         ex_text = None
-        if part is not None and part.kind in _TEXT_KINDS and not is_machine_exhibit(n):
+        if di is not None and part is not None and part.kind in _TEXT_KINDS and not is_machine_exhibit(n):
             if di not in views:
                 from . import text_view  # late: the package imports this module
 

@@ -127,9 +127,8 @@ def _parse_parts(text: str, start: int, problems: list[tuple[str, str]]) -> list
             meta.setdefault(m.group(1).upper(), m.group(2))
         if tmatch:
             body_start = tmatch.end()
-            tclose = None
-            for tclose in _TEXT_CLOSE.finditer(text, body_start, dend):
-                pass  # the last </TEXT> of the part ends it
+            closes = list(_TEXT_CLOSE.finditer(text, body_start, dend))
+            tclose = closes[-1] if closes else None  # the last </TEXT> of the part ends it
             body_end = tclose.start() if tclose else dend
             if tclose is None:
                 pprobs.append(("unclosed-text", f"<TEXT> of document {n + 1} has no </TEXT>"))
@@ -158,7 +157,9 @@ def split(text: str) -> Container:
     problems: list[tuple[str, str]] = []
     head = text[:4096].lstrip()[:64].upper()
     has_docs = _DOC_OPEN.search(text) is not None
-    is_sgml = has_docs or head.startswith(("<SEC-DOCUMENT>", "<IMS-DOCUMENT>", "<SUBMISSION>", "<SEC-HEADER>", "<IMS-HEADER>"))
+    is_sgml = has_docs or head.startswith(
+        ("<SEC-DOCUMENT>", "<IMS-DOCUMENT>", "<SUBMISSION>", "<SEC-HEADER>", "<IMS-HEADER>")
+    )
     if is_sgml:
         header_text = None
         layout = None

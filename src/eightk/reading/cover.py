@@ -87,9 +87,7 @@ _BOILERPLATE = re.compile(
     re.I,
 )
 _ITEM_HEADING = re.compile(r"^[ \t]*items?[ \t]+\d{1,2}(?:\.\d\d)?\b", re.I | re.M)
-_FORM = re.compile(
-    r"\bform\s+(8\s*-\s*K(?:12B|12G3|15D5)?)\s*(/\s*A\b)?|\b(8-K(?:12B|12G3|15D5)?)/A\b", re.I
-)
+_FORM = re.compile(r"\bform\s+(8\s*-\s*K(?:12B|12G3|15D5)?)\s*(/\s*A\b)?|\b(8-K(?:12B|12G3|15D5)?)/A\b", re.I)
 _AMEND = re.compile(r"\bamendment\s+no\b|\bform\s+8-?K\s*/\s*A\b|\b8-K/A\b", re.I)
 _CHECKED = set("☒☑✓✔✗✘xXþýü■⌧")
 _UNCHECKED = set("☐□¨oq❑◻○")
@@ -97,9 +95,11 @@ _BOXES = {
     "written_communications": re.compile(r"written\s+communications?\s+pursuant\s+to\s+rule\s+425", re.I),
     "soliciting_material": re.compile(r"soliciting\s+material\s+pursuant\s+to\s+rule\s+14a-?12", re.I),
     "pre_commencement_tender_offer": re.compile(
-        r"pre-?\s*commencement\s+communications?\s+pursuant\s+to\s+rule\s+14d-?2", re.I),
+        r"pre-?\s*commencement\s+communications?\s+pursuant\s+to\s+rule\s+14d-?2", re.I
+    ),
     "pre_commencement_issuer_tender_offer": re.compile(
-        r"pre-?\s*commencement\s+communications?\s+pursuant\s+to\s+rule\s+13e-?4", re.I),
+        r"pre-?\s*commencement\s+communications?\s+pursuant\s+to\s+rule\s+13e-?4", re.I
+    ),
 }
 _EGC = re.compile(r"emerging\s+growth\s+company", re.I)
 _TRADING = re.compile(r"trading\s+symbol", re.I)
@@ -235,8 +235,9 @@ def _windows(spans: list[tuple[int, int]], size: int, limit: int) -> list[tuple[
     return out
 
 
-def _nearest(grid: _Grid, cands: list[tuple[tuple[int, int], Any]], labels: list[tuple[int, int]],
-             limit: float = 150) -> tuple[tuple[int, int], Any] | None:
+def _nearest(
+    grid: _Grid, cands: list[tuple[tuple[int, int], Any]], labels: list[tuple[int, int]], limit: float = 150
+) -> tuple[tuple[int, int], Any] | None:
     best = None
     best_d = limit
     for span, value in cands:
@@ -353,8 +354,13 @@ def _name_without_label(grid: _Grid, first_item: re.Match[str] | None) -> tuple[
         lt = grid.line_text(n)
         for part in re.split(r"\t|[ ]{3,}", lt):
             cand = _clean_value(part)
-            if cand and _CORPORATE.search(cand) and _plausible_name(cand) and len(cand) <= 100 \
-                    and not re.search(r"\d{3}", cand):
+            if (
+                cand
+                and _CORPORATE.search(cand)
+                and _plausible_name(cand)
+                and len(cand) <= 100
+                and not re.search(r"\d{3}", cand)
+            ):
                 off = grid.starts[n] + lt.find(part.strip())
                 return cand, (off, off + len(cand))
     return None
@@ -367,8 +373,10 @@ def _strip_label_fragments(line: str) -> str:
         m = re.match(r"^[^()]*?\S[^()]*\)", out)
         if not m or re.search(r"\d", m.group(0)):
             break
-        out = " " * m.end() + out[m.end():]
-    return re.sub(r"\([^()]*$", lambda m: " " * len(m.group(0)) if not re.search(r"\d", m.group(0)) else m.group(0), out)
+        out = " " * m.end() + out[m.end() :]
+    return re.sub(
+        r"\([^()]*$", lambda m: " " * len(m.group(0)) if not re.search(r"\d", m.group(0)) else m.group(0), out
+    )
 
 
 _UNIT = re.compile(
@@ -395,7 +403,7 @@ def parse_address(block: str) -> dict[str, str | None] | None:
         if z.start() > 0:
             zip_code = re.sub(r"\s", "", z.group(0))
             before = s[: z.start()].rstrip(" ,")
-            after = s[z.end():].strip(" ,(")
+            after = s[z.end() :].strip(" ,(")
             if sum(c.isalpha() for c in after) >= 3:
                 # the zip printed in a column beside the street: "3333 Beverly Road  60179,
                 # Hoffman Estates, Illinois"
@@ -408,7 +416,7 @@ def parse_address(block: str) -> dict[str, str | None] | None:
     if code_m and code_m.group(1) in US_CODES:
         state = code_m.group(1)
         before = before[: code_m.start()]
-    elif sm is not None and before[sm.end():].strip(" ,.") == "":
+    elif sm is not None and before[sm.end() :].strip(" ,.") == "":
         state = jurisdiction_code(sm.group(0))
         before = before[: sm.start()]
     before = before.rstrip(" ,")
@@ -416,9 +424,9 @@ def parse_address(block: str) -> dict[str, str | None] | None:
     if "," in before:
         street, city = (p.strip() for p in before.rsplit(",", 1))
     else:
-        m = _STREET_END.match(before)
-        if m:
-            street, city = m.group(1).strip(), m.group(2).strip()
+        se = _STREET_END.match(before)
+        if se:
+            street, city = se.group(1).strip(), se.group(2).strip()
         elif before:
             street = before
     if city:
@@ -462,8 +470,12 @@ def _address_near(grid: _Grid, label: tuple[int, int]) -> tuple[dict[str, str | 
     after_clean = re.sub(r"^[^:]*:", "", after, count=1) if ":" in after else ""
     if after_clean.strip():
         nxt = grid.line_text(ln + 1) if ln + 1 < len(grid.starts) else ""
-        blocks.append((after_clean + ("\n" + nxt if nxt.strip() and not _ANY_LABEL.search(nxt) else ""),
-                       label[1] + (len(after) - len(after_clean))))
+        blocks.append(
+            (
+                after_clean + ("\n" + nxt if nxt.strip() and not _ANY_LABEL.search(nxt) else ""),
+                label[1] + (len(after) - len(after_clean)),
+            )
+        )
     for block, off in blocks:
         parsed = parse_address(block)
         if parsed and (parsed["street"] or parsed["city"]):
@@ -531,6 +543,7 @@ def _securities_12b(text: str) -> list[tuple[str | None, str | None, str | None]
             continue
         if re.search(r"title\s+of\s+each\s+class|name\s+of\s+each\s+exchange", lt, re.I):
             continue
+        row: tuple[str | None, str | None, str | None]
         if len(cells) >= 3:
             row = (cells[0], cells[1], cells[-1])
         else:
@@ -647,7 +660,7 @@ def read_cover(view: TextView) -> Cover:
     date_labels = labels["date"]
     # "Date of Report: April 30 ... (date of earliest event reported March 21)": the earliest
     # event's date is the period of report
-    earliest = [sp for sp in date_labels if "earliest" in text[sp[0]:sp[1]].lower()]
+    earliest = [sp for sp in date_labels if "earliest" in text[sp[0] : sp[1]].lower()]
     if earliest:
         date_labels = earliest
     if date_labels:
@@ -693,16 +706,16 @@ def read_cover(view: TextView) -> Cover:
     best = _nearest(grid, [s for s in states if s[1]], labels["state"])
     if best:
         put("state", best[1], best[0])
-    phone_cands = [(s, normalise_phone(text[s[0]:s[1]])) for s in phones]
+    phone_cands = [(s, normalise_phone(text[s[0] : s[1]])) for s in phones]
     best = _nearest(grid, phone_cands, labels["phone"], limit=200)
     if best:
         put("phone", best[1], best[0])
 
     # address
     for lab in labels["address"]:
-        got = _address_near(grid, lab)
-        if got:
-            put("address", got[0], got[1])
+        addr = _address_near(grid, lab)
+        if addr:
+            put("address", addr[0], addr[1])
             break
 
     # former name or address
@@ -722,11 +735,11 @@ def read_cover(view: TextView) -> Cover:
 
     # the four boxes and the emerging growth company mark
     for fieldname, rx in _BOXES.items():
-        m = rx.search(full, 0, min(len(full), end + 3000))
-        if m:
-            v = _box_before(full, m.start())
+        bm = rx.search(full, 0, min(len(full), end + 3000))
+        if bm:
+            v = _box_before(full, bm.start())
             if v is not None:
-                put(fieldname, v, m.span())
+                put(fieldname, v, bm.span())
     for m in _EGC.finditer(full, 0, min(len(full), end + 4000)):
         v = _box_after(full, m.end())
         if v is None:
@@ -765,14 +778,15 @@ def read_cover(view: TextView) -> Cover:
     return Cover(fields, co, rows, rows_source, problems)
 
 
-_COMBINED_HEAD = re.compile(
-    r"^[^\n]*\b(?:commission|file)\b[^\n]*\bregistrants?\b[^\n]*$", re.I | re.M)
+_COMBINED_HEAD = re.compile(r"^[^\n]*\b(?:commission|file)\b[^\n]*\bregistrants?\b[^\n]*$", re.I | re.M)
 _COMBINED_ROW = re.compile(
     r"^[ \t]*(?P<file>\d{1,3}-\d{3,6})(?:\t|[ ]{2,})[ \t]*(?P<name>\S[^\t\n]*?)(?:\t|[ ]{2,})[ \t]*"
     r"(?P<ein>\d{2}-\d{7})[ \t]*$",
     re.M,
 )
-_INC_IN = re.compile(r"\(?\s*(?:an?\s+)?(?P<st>[A-Z][A-Za-z .]+?)\s+(?:corporation|limited\s+liability\s+company|company)\s*\)?", re.I)
+_INC_IN = re.compile(
+    r"\(?\s*(?:an?\s+)?(?P<st>[A-Z][A-Za-z .]+?)\s+(?:corporation|limited\s+liability\s+company|company)\s*\)?", re.I
+)
 
 
 def _combined(text: str, grid: _Grid) -> list[dict[str, Found]]:
@@ -785,7 +799,7 @@ def _combined(text: str, grid: _Grid) -> list[dict[str, Found]]:
     out: list[dict[str, Found]] = []
     for i, m in enumerate(rows):
         end = rows[i + 1].start() if i + 1 < len(rows) else min(len(text), m.end() + 400)
-        block = text[m.end():end]
+        block = text[m.end() : end]
         para = re.split(r"\n[ \t]*\n", block, maxsplit=1)[0]
         d: dict[str, Found] = {
             "file_number": Found(m.group("file"), "cover", m.span("file")),
@@ -849,7 +863,8 @@ def _ix_address_phone(fields: dict[str, list[Found]], ix: dict[str, list[tuple[s
     if local:
         raw = f"({area.value.strip('() ')}) {local.value}" if area else local.value
         fields.setdefault("phone", []).insert(
-            0, Found(normalise_phone(raw) or raw, "ixbrl", local.span, local.source_span))
+            0, Found(normalise_phone(raw) or raw, "ixbrl", local.span, local.source_span)
+        )
     for k in ("street1", "street2", "city", "address_state", "zip", "area_code", "local_phone"):
         fields.pop(k, None)
 

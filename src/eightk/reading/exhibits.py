@@ -10,8 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["ListedExhibit", "exhibit_number_of_type", "is_machine_exhibit", "list_exhibits",
-           "is_press_release", "TICKER_RE", "tickers"]
+__all__ = [
+    "ListedExhibit",
+    "exhibit_number_of_type",
+    "is_machine_exhibit",
+    "list_exhibits",
+    "is_press_release",
+    "TICKER_RE",
+    "tickers",
+]
 
 _EX_NUM = r"\d{1,3}(?:\.\d{1,3}){0,2}(?:\s?\([a-z0-9]{1,4}\))?(?:\.(?:INS|SCH|CAL|DEF|LAB|PRE))?"
 _LINE = re.compile(
@@ -20,10 +27,14 @@ _LINE = re.compile(
     re.M,
 )
 _INDEX_HEADING = re.compile(
-    r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|Exhibit\s+Index)\b.*$|^[ \t]*EXHIBITS?[ \t]*:?[ \t]*$", re.M | re.I
+    r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|Exhibit\s+Index)\b.*$|^[ \t]*EXHIBITS?[ \t]*:?[ \t]*$",
+    re.M | re.I,
 )
-_PRESS = re.compile(r"press\s+release|news\s+release|earnings\s+release|press\s+announcement|"
-                    r"news\s+announcement|release\s+dated|shareholder\s+letter", re.I)
+_PRESS = re.compile(
+    r"press\s+release|news\s+release|earnings\s+release|press\s+announcement|"
+    r"news\s+announcement|release\s+dated|shareholder\s+letter",
+    re.I,
+)
 _EX_TYPE = re.compile(r"^EX-(\d{1,3}(?:\.\d{1,3}){0,2}(?:\([a-z0-9]+\))?(?:\.[A-Z]{3})?)", re.I)
 
 
@@ -53,7 +64,7 @@ def exhibit_number_of_type(doc_type: str | None) -> str | None:
 
 
 def is_machine_exhibit(number: str | None) -> bool:
-    return bool(number) and (number.startswith("101") or number == "104")
+    return number is not None and (number.startswith("101") or number == "104")
 
 
 def is_press_release(description: str | None, text: str | None = None) -> bool:
@@ -68,14 +79,17 @@ def is_press_release(description: str | None, text: str | None = None) -> bool:
 #: exhibit numbers of Regulation S-K Item 601 (and the old Form 8-K exhibit table)
 _S_K_NUMBERS = frozenset(range(1, 37)) | frozenset(range(95, 108))
 _EXHIBITS_MARK = re.compile(r"^[ \t]*(?:\(?[a-d]\)[ \t]*)?(?:exhibits?|exhibit\s+index)[ \t]*[.:]?[ \t]*$", re.I | re.M)
-_STRONG = re.compile(rf"^[ \t\-•*·]*(?:Exhibit|EXHIBIT|Ex\.)[ \t]+(?:No\.?[ \t]*)?(?P<num>{_EX_NUM})"
-                     r"(?:[ \t]*[:.\-–—][ \t]+|[ \t]{2,}|\t)(?P<desc>\S[^\n]*)$", re.M)
+_STRONG = re.compile(
+    rf"^[ \t\-•*·]*(?:Exhibit|EXHIBIT|Ex\.)[ \t]+(?:No\.?[ \t]*)?(?P<num>{_EX_NUM})"
+    r"(?:[ \t]*[:.\-–—][ \t]+|[ \t]{2,}|\t)(?P<desc>\S[^\n]*)$",
+    re.M,
+)
 
 
 def _plausible(num: str, desc: str) -> bool:
     n = re.sub(r"\s", "", num)
-    major = int(re.match(r"\d+", n).group(0))
-    if major not in _S_K_NUMBERS:
+    digits = re.match(r"\d+", n)
+    if digits is None or int(digits.group(0)) not in _S_K_NUMBERS:
         return False
     if re.match(r"[A-Za-z][.:)]\s", desc):  # "K. The pro forma ..." is prose
         return False
@@ -117,16 +131,28 @@ def list_exhibits(text: str, start: int, end: int, *, whole_item: bool = True) -
         if m:
             num, desc = m.group("num"), m.group("desc").replace("\t", " ")
             sep = m.group("sep")
-            ok = (bool(sep.strip()) or len(sep) >= 2 or "\t" in sep or desc[:1].isupper()
-                  or desc.startswith(("(", '"', "'"))) and _plausible(num, desc)
+            ok = (
+                bool(sep.strip())
+                or len(sep) >= 2
+                or "\t" in sep
+                or desc[:1].isupper()
+                or desc.startswith(("(", '"', "'"))
+            ) and _plausible(num, desc)
             if ok and cur is not None and not cur[5] and indent >= cur[4] - 1:
                 ok = False  # a number inside an indented description ("1: Disclosure Schedule")
         if ok:
             if cur is not None:
                 _close(cur, out, seen)
-            desc_col = (m.start("desc") if m.group("desc") else m.end("num")) if m else indent
-            cur = [m.group("num"), m.group("desc").replace("\t", " "), line_start + m.start("num"), line_start + len(line),
-                   desc_col, False]
+            assert m is not None
+            desc_col = m.start("desc") if m.group("desc") else m.end("num")
+            cur = [
+                m.group("num"),
+                m.group("desc").replace("\t", " "),
+                line_start + m.start("num"),
+                line_start + len(line),
+                desc_col,
+                False,
+            ]
             continue
         if cur is not None and not cur[5] and indent >= max(cur[4] - 2, 1):
             cur[1] += " " + stripped
@@ -172,13 +198,35 @@ def exhibit_index_span(text: str, after: int) -> tuple[int, int] | None:
 # --- tickers ----------------------------------------------------------------
 
 _EXCHANGES = {
-    "nasdaq": "NASDAQ", "nasdaqgs": "NASDAQ", "nasdaqgm": "NASDAQ", "nasdaqcm": "NASDAQ",
-    "nasdaq/nms": "NASDAQ", "nasdaq nms": "NASDAQ", "nasdaq global select": "NASDAQ",
-    "nasdaq global market": "NASDAQ", "nasdaq capital market": "NASDAQ", "nasdaq gs": "NASDAQ",
-    "nyse": "NYSE", "new york stock exchange": "NYSE", "nyse american": "NYSE American",
-    "nyse mkt": "NYSE American", "nyse amex": "NYSE American", "amex": "AMEX", "nyse arca": "NYSE Arca",
-    "otc": "OTC", "otcbb": "OTC", "otc bb": "OTC", "otcqb": "OTC", "otcqx": "OTC", "otc markets": "OTC",
-    "tsx": "TSX", "tsx-v": "TSX-V", "tsxv": "TSX-V", "cboe": "Cboe", "bats": "Cboe", "lse": "LSE",
+    "nasdaq": "NASDAQ",
+    "nasdaqgs": "NASDAQ",
+    "nasdaqgm": "NASDAQ",
+    "nasdaqcm": "NASDAQ",
+    "nasdaq/nms": "NASDAQ",
+    "nasdaq nms": "NASDAQ",
+    "nasdaq global select": "NASDAQ",
+    "nasdaq global market": "NASDAQ",
+    "nasdaq capital market": "NASDAQ",
+    "nasdaq gs": "NASDAQ",
+    "nyse": "NYSE",
+    "new york stock exchange": "NYSE",
+    "nyse american": "NYSE American",
+    "nyse mkt": "NYSE American",
+    "nyse amex": "NYSE American",
+    "amex": "AMEX",
+    "nyse arca": "NYSE Arca",
+    "otc": "OTC",
+    "otcbb": "OTC",
+    "otc bb": "OTC",
+    "otcqb": "OTC",
+    "otcqx": "OTC",
+    "otc markets": "OTC",
+    "tsx": "TSX",
+    "tsx-v": "TSX-V",
+    "tsxv": "TSX-V",
+    "cboe": "Cboe",
+    "bats": "Cboe",
+    "lse": "LSE",
     "asx": "ASX",
 }
 TICKER_RE = re.compile(
@@ -218,7 +266,7 @@ def contacts(text: str) -> list[dict[str, str | None]]:
     out: list[dict[str, str | None]] = []
     for m in _CONTACT.finditer(text[:6000]):
         first = m.group("first").strip()
-        following = text[m.end(): m.end() + 400]
+        following = text[m.end() : m.end() + 400]
         lines = [ln.strip() for ln in following.split("\n") if ln.strip()][:4]
         name = first or (lines[0] if lines else "")
         name = re.split(r"\t|\s{2,}|\(\d{3}\)|\d{3}[-.]\d{3}[-.]\d{4}|@", name)[0].strip(" ,;:")
@@ -227,6 +275,7 @@ def contacts(text: str) -> list[dict[str, str | None]]:
         block = "\n".join([first, *lines])
         ph = PHONE_RE.search(block)
         em = _EMAIL.search(block)
-        out.append({"name": name, "phone": normalise_phone(ph.group(0)) if ph else None,
-                    "email": em.group(0) if em else None})
+        out.append(
+            {"name": name, "phone": normalise_phone(ph.group(0)) if ph else None, "email": em.group(0) if em else None}
+        )
     return out

@@ -17,40 +17,74 @@ __all__ = ["parse_header"]
 
 #: sections that start a new party of the filing
 _ROLES = {
-    "FILER": "filer", "SUBJECT COMPANY": "subject company", "FILED BY": "filed by",
-    "REPORTING OWNER": "reporting owner", "ISSUER": "issuer", "DEPOSITOR": "depositor",
-    "SECURITIZER": "securitizer", "ISSUING ENTITY": "issuing entity",
+    "FILER": "filer",
+    "SUBJECT COMPANY": "subject company",
+    "FILED BY": "filed by",
+    "REPORTING OWNER": "reporting owner",
+    "ISSUER": "issuer",
+    "DEPOSITOR": "depositor",
+    "SECURITIZER": "securitizer",
+    "ISSUING ENTITY": "issuing entity",
     "SERIAL COMPANY": "serial company",
 }
 #: sub-sections within a party
 _SECTIONS = {
-    "COMPANY DATA": "company", "OWNER DATA": "company", "FILING VALUES": "values",
-    "BUSINESS ADDRESS": "business", "MAIL ADDRESS": "mail", "FORMER COMPANY": "former",
+    "COMPANY DATA": "company",
+    "OWNER DATA": "company",
+    "FILING VALUES": "values",
+    "BUSINESS ADDRESS": "business",
+    "MAIL ADDRESS": "mail",
+    "FORMER COMPANY": "former",
     "FORMER NAME": "former",
 }
 #: filing-level keys -> field
 _FILING_KEYS = {
-    "ACCESSION NUMBER": "accession_number", "CONFORMED SUBMISSION TYPE": "form_type",
-    "TYPE": "form_type", "CONFORMED PERIOD OF REPORT": "period_of_report",
-    "PERIOD": "period_of_report", "FILED AS OF DATE": "filed_date", "FILING DATE": "filed_date",
-    "ACCEPTANCE DATETIME": "acceptance_datetime", "PUBLIC DOCUMENT COUNT": "public_document_count",
-    "ITEM INFORMATION": "items", "ITEMS": "items",
+    "ACCESSION NUMBER": "accession_number",
+    "CONFORMED SUBMISSION TYPE": "form_type",
+    "TYPE": "form_type",
+    "CONFORMED PERIOD OF REPORT": "period_of_report",
+    "PERIOD": "period_of_report",
+    "FILED AS OF DATE": "filed_date",
+    "FILING DATE": "filed_date",
+    "ACCEPTANCE DATETIME": "acceptance_datetime",
+    "PUBLIC DOCUMENT COUNT": "public_document_count",
+    "ITEM INFORMATION": "items",
+    "ITEMS": "items",
 }
 #: party keys -> field
 _PARTY_KEYS = {
-    "COMPANY CONFORMED NAME": "name", "CONFORMED NAME": "name", "CENTRAL INDEX KEY": "cik",
-    "CIK": "cik", "STANDARD INDUSTRIAL CLASSIFICATION": "sic", "ASSIGNED SIC": "sic",
-    "IRS NUMBER": "irs_ein", "EIN": "irs_ein", "STATE OF INCORPORATION": "state_of_incorporation",
-    "FISCAL YEAR END": "fiscal_year_end", "FORM TYPE": "form_type", "SEC ACT": "sec_act",
-    "ACT": "sec_act", "SEC FILE NUMBER": "commission_file_number",
-    "FILE NUMBER": "commission_file_number", "FILM NUMBER": "film_number",
+    "COMPANY CONFORMED NAME": "name",
+    "CONFORMED NAME": "name",
+    "CENTRAL INDEX KEY": "cik",
+    "CIK": "cik",
+    "STANDARD INDUSTRIAL CLASSIFICATION": "sic",
+    "ASSIGNED SIC": "sic",
+    "IRS NUMBER": "irs_ein",
+    "EIN": "irs_ein",
+    "STATE OF INCORPORATION": "state_of_incorporation",
+    "FISCAL YEAR END": "fiscal_year_end",
+    "FORM TYPE": "form_type",
+    "SEC ACT": "sec_act",
+    "ACT": "sec_act",
+    "SEC FILE NUMBER": "commission_file_number",
+    "FILE NUMBER": "commission_file_number",
+    "FILM NUMBER": "film_number",
 }
 _ADDRESS_KEYS = {
-    "STREET 1": "street1", "STREET1": "street1", "STREET 2": "street2", "STREET2": "street2",
-    "CITY": "city", "STATE": "state", "ZIP": "zip", "BUSINESS PHONE": "phone", "PHONE": "phone",
+    "STREET 1": "street1",
+    "STREET1": "street1",
+    "STREET 2": "street2",
+    "STREET2": "street2",
+    "CITY": "city",
+    "STATE": "state",
+    "ZIP": "zip",
+    "BUSINESS PHONE": "phone",
+    "PHONE": "phone",
 }
 _FORMER_KEYS = {
-    "FORMER CONFORMED NAME": "name", "DATE OF NAME CHANGE": "date", "DATE CHANGED": "date",
+    "FORMER CONFORMED NAME": "name",
+    "DATE OF NAME CHANGE": "date",
+    "DATE CHANGED": "date",
 }
 
 _TAG_LINE = re.compile(r"^<(/?)([A-Z0-9_-]+)>\s*(.*)$", re.I)
@@ -94,8 +128,7 @@ class _Party:
             business_phone=self.business.get("phone"),
             mail_address=_address(self.mail),
             former_names=tuple(
-                {"name": f.get("name"), "date_changed": normalise_date(f.get("date"))}
-                for f in self.former
+                {"name": f.get("name"), "date_changed": normalise_date(f.get("date"))} for f in self.former
             ),
         )
 

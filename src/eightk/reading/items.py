@@ -50,7 +50,7 @@ class FoundItem:
 
 
 def _expand(nums: str) -> list[str]:
-    """"1-4" -> 1,2,3,4; "5 and 7" -> 5,7; "2.01, 9.01" -> both."""
+    """ "1-4" -> 1,2,3,4; "5 and 7" -> 5,7; "2.01, 9.01" -> both."""
     out: list[str] = []
     tokens = re.split(r"\s*(,|and|&|-|–|through|to)\s*(?:Item\s*)?", nums.strip())
     prev_range = False
@@ -100,8 +100,11 @@ def _running_lines(text: str) -> set[str]:
         s = ln.strip()
         if s and len(s) <= 60 and "\t" not in s:
             counts[s] = counts.get(s, 0) + 1
-    return {s for s, n in counts.items()
-            if _PAGE_NUMBER.match(s) or (n >= 3 and not _HEADING.match(s) and not _NOT_APPLICABLE.match(s))}
+    return {
+        s
+        for s, n in counts.items()
+        if _PAGE_NUMBER.match(s) or (n >= 3 and not _HEADING.match(s) and not _NOT_APPLICABLE.match(s))
+    }
 
 
 def signature_start(text: str, after: int) -> int | None:
@@ -147,7 +150,9 @@ def find_items(text: str, date: str | None, start: int = 0) -> tuple[list[FoundI
         if title_raw.strip() and single and d is None:
             # a long line that names no known title is prose, not a heading
             first_clause = re.split(r"(?<=[a-z])\.\s", title_raw, maxsplit=1)[0]
-            if len(first_clause) > 160 or re.match(r"(?:of|in|to|above|below|hereof|herein)\b", title_raw.strip(), re.I):
+            if len(first_clause) > 160 or re.match(
+                r"(?:of|in|to|above|below|hereof|herein)\b", title_raw.strip(), re.I
+            ):
                 continue
         # "Item 2.02 Results of Operations ... . The company announced ..." on one line:
         # the title is the catalogue title when it starts the line
@@ -163,8 +168,9 @@ def find_items(text: str, date: str | None, start: int = 0) -> tuple[list[FoundI
         if not single:
             na = _NOT_APPLICABLE.match(title_raw.strip())
             title = None if na else title_raw
-        heads.append((m.start(), body_start, codes, _clean_title(title, d if single else None) if title else None,
-                      title_raw))
+        heads.append(
+            (m.start(), body_start, codes, _clean_title(title, d if single else None) if title else None, title_raw)
+        )
     items: list[FoundItem] = []
     sig = signature_start(text, heads[0][0] if heads else start)
     if sig is not None:

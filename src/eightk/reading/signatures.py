@@ -44,7 +44,7 @@ _TITLE_WORD = re.compile(
 
 
 def _split_name(s: str) -> tuple[str, str | None]:
-    """"William E. Shea William E. Shea Senior Vice President" -> name, title."""
+    """ "William E. Shea William E. Shea Senior Vice President" -> name, title."""
     words = s.split()
     for k in range(len(words) // 2, 1, -1):
         if words[:k] == words[k : 2 * k]:
@@ -52,7 +52,7 @@ def _split_name(s: str) -> tuple[str, str | None]:
             return " ".join(words[:k]), rest or None
     m = _TITLE_WORD.search(s)
     if m and m.start() > 3:
-        return s[: m.start()].strip(" ,"), s[m.start():].strip() or None
+        return s[: m.start()].strip(" ,"), s[m.start() :].strip() or None
     return s, None
 
 
@@ -91,11 +91,11 @@ def read_signatures(text: str, start: int, end: int) -> list[FoundSignature]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        m = _SLASH.search(line)
-        if not m:
+        sm = _SLASH.search(line)
+        if not sm:
             i += 1
             continue
-        name = _clean(re.split(r"\t|[ ]{2,}", m.group("name").strip())[0])
+        name = _clean(re.split(r"\t|[ ]{2,}", sm.group("name").strip())[0])
         inline_title = None
         if len(name) > 40:
             name, inline_title = _split_name(name)
@@ -140,7 +140,7 @@ def read_signatures(text: str, start: int, end: int) -> list[FoundSignature]:
             if s.lower() == name.lower():
                 j += 1
                 continue
-            if name and s.lower().startswith(name.lower()) and s[len(name):len(name) + 1] in (" ", ","):
+            if name and s.lower().startswith(name.lower()) and s[len(name) : len(name) + 1] in (" ", ","):
                 s = s[len(name) + 1 :].strip(" ,")  # name and title in one cell
                 if not s:
                     j += 1
@@ -159,13 +159,14 @@ def read_signatures(text: str, start: int, end: int) -> list[FoundSignature]:
         i = max(j, i + 1)
     if not out:
         # no "/s/": "By: Name" / "Name:" labels
-        name = title = None
+        by_name: str | None = None
+        by_title: str | None = None
         for m in _LABEL.finditer(block):
             lab, val = m.group("label").lower(), _clean(m.group("value"))
-            if lab in ("by", "name") and val and sum(c.isalpha() for c in val) >= 3 and not name:
-                name = val
-            elif lab in ("title", "its") and val and name and not title:
-                title = val
-        if name:
-            out.append(FoundSignature(name, title, block_date, start, end))
+            if lab in ("by", "name") and val and sum(c.isalpha() for c in val) >= 3 and not by_name:
+                by_name = val
+            elif lab in ("title", "its") and val and by_name and not by_title:
+                by_title = val
+        if by_name:
+            out.append(FoundSignature(by_name, by_title, block_date, start, end))
     return out

@@ -24,12 +24,34 @@ __all__ = ["IxFact", "TextView", "html_view", "plain_view", "looks_like_html"]
 # One-for-one character clean-up: same length, so offsets survive.
 _PLAIN_CHARS = str.maketrans(
     {
-        "\xa0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ", "\ufeff": " ",
-        "\u2002": " ", "\u2003": " ", "\t": "\t",
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-", "\f": "\n", "\v": "\n",
+        "\xa0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200b": " ",
+        "\ufeff": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\t": "\t",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\f": "\n",
+        "\v": "\n",
     }
 )
 
@@ -166,9 +188,7 @@ _CELLS = frozenset(("td", "th"))
 _SKIP = frozenset(("script", "style", "head", "noscript", "xml", "template"))
 _ATTR = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
-_LOOKS_HTML = re.compile(
-    r"<(?:html|body|div|p|table|font|br|td|span|b|center|hr|xbrl)[\s>/]", re.I
-)
+_LOOKS_HTML = re.compile(r"<(?:html|body|div|p|table|font|br|td|span|b|center|hr|xbrl)[\s>/]", re.I)
 
 
 def looks_like_html(text: str) -> bool:
@@ -181,12 +201,16 @@ def looks_like_html(text: str) -> bool:
 
 def _attrs(s: str) -> dict[str, str]:
     return {
-        m.group(1).lower(): m.group(2) if m.group(2) is not None else (m.group(3) if m.group(3) is not None else m.group(4))
+        m.group(1).lower(): m.group(2)
+        if m.group(2) is not None
+        else (m.group(3) if m.group(3) is not None else m.group(4))
         for m in _ATTR.finditer(s)
     }
 
 
-_HTML_CHARS = str.maketrans({**{chr(k): v for k, v in _PLAIN_CHARS.items()}, "\t": " ", "\n": " ", "\r": " ", "\f": " ", "\v": " "})
+_HTML_CHARS = str.maketrans(
+    {**{chr(k): v for k, v in _PLAIN_CHARS.items()}, "\t": " ", "\n": " ", "\r": " ", "\f": " ", "\v": " "}
+)
 _ENTITY_OR_RUN = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?| {2,}")
 
 
@@ -298,9 +322,7 @@ def html_view(doc: str) -> TextView:
                     else:
                         value = None  # read from the finished text below
                         span = (tstart, b.length)
-                    facts.append(
-                        IxFact(fname, value or "", a.get("format"), hidden, span, (sstart, start), a)
-                    )
+                    facts.append(IxFact(fname, value or "", a.get("format"), hidden, span, (sstart, start), a))
             elif tag == "ix:header":
                 if closing:
                     hidden_depth = max(0, hidden_depth - 1)
@@ -341,9 +363,16 @@ def html_view(doc: str) -> TextView:
     if facts:
         text = view.text
         facts = [
-            f if f.hidden else IxFact(
-                f.name, " ".join(text[f.span[0] : f.span[1]].split()), f.format, False,
-                f.span, f.source_span, f.attrs,
+            f
+            if f.hidden
+            else IxFact(
+                f.name,
+                " ".join(text[f.span[0] : f.span[1]].split()) if f.span else f.value,
+                f.format,
+                False,
+                f.span,
+                f.source_span,
+                f.attrs,
             )
             for f in facts
         ]
