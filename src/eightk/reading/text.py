@@ -179,6 +179,10 @@ _TOKEN = re.compile(
     re.S,
 )
 _ROWS = frozenset(("tr", "table"))
+_INLINE = frozenset(
+    "font span b i u a strong em sup sub small big s strike tt code abbr acronym cite dfn kbd q samp var ins del"
+    " mark wbr nobr o:p".split()
+)
 _BLOCK2 = frozenset("p h1 h2 h3 h4 h5 h6 hr blockquote pre ul ol dl center title".split())
 _BLOCK1 = frozenset(
     "div br tr li dt dd section article header footer form caption thead tbody tfoot page "
@@ -282,7 +286,7 @@ def html_view(doc: str) -> TextView:
     pos = 0
     skip_until: str | None = None
     hidden_depth = 0  # inside ix:header or display:none
-    hidden_stack: list[str] = []
+    hidden_stack: list[tuple[str, int]] = []  # (tag, how deep the same tag nests inside it)
     fact_stack: list[tuple[str, dict[str, str], int, int, int, bool]] = []
     facts: list[IxFact] = []
     in_cell = False
@@ -300,6 +304,8 @@ def html_view(doc: str) -> TextView:
         if name is None:
             continue
         tag = name.lower()
+        if tag in _INLINE and not hidden_stack:
+            continue  # formatting only: the common case, decided first
         closing = m.group(1) == "/"
         if skip_until is not None:
             if closing and tag == skip_until:
@@ -330,12 +336,17 @@ def html_view(doc: str) -> TextView:
                     hidden_depth += 1
             continue
         attrs_raw = m.group(3)
-        if hidden_stack and closing and tag == hidden_stack[-1]:
-            hidden_stack.pop()
-            hidden_depth = max(0, hidden_depth - 1)
+        if hidden_stack and tag == hidden_stack[-1][0]:
+            htag, nested = hidden_stack.pop()
+            if not closing:
+                hidden_stack.append((htag, nested + 1))
+            elif nested:
+                hidden_stack.append((htag, nested - 1))
+            else:
+                hidden_depth = max(0, hidden_depth - 1)
             continue
         if not closing and tag == "div" and "none" in attrs_raw and _HIDDEN_STYLE.search(attrs_raw):
-            hidden_stack.append(tag)
+            hidden_stack.append((tag, 0))
             hidden_depth += 1
             continue
         if hidden_depth:
