@@ -167,7 +167,17 @@ class _Builder:
             self.add("\t", src, False)
 
     def view(self, facts: tuple[IxFact, ...] = ()) -> TextView:
-        self._trim_space()
+        # no trailing spaces or blank lines
+        while self.parts:
+            kept = self.parts[-1].rstrip(" \n")
+            self.length -= len(self.parts[-1]) - len(kept)
+            if kept:
+                self.parts[-1] = kept
+                break
+            self.parts.pop()
+            self.tstart.pop()
+            self.sstart.pop()
+            self.exact.pop()
         return TextView("".join(self.parts), self.tstart, self.sstart, self.exact, facts)
 
 
@@ -423,7 +433,7 @@ def plain_view(doc: str) -> TextView:
         elif tok[0] == "\\":
             pass  # a markdown escape
         else:
-            b.add(" " * len(tok), m.start())  # same width keeps text columns aligned
+            b.add(" " * len(tok), m.start(), False)  # same width keeps text columns aligned
         pos = m.end()
     if pos < len(doc):
         b.add(doc[pos:].translate(_PLAIN_CHARS), pos)
