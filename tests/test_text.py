@@ -118,7 +118,7 @@ def test_provenance_spans_hold_the_values(path) -> None:
         if p.source != "cover" or p.source_span is None or p.document is None:
             continue
         written = parts[p.document].body[p.source_span[0] : p.source_span[1]]
-        flat = " ".join(re.sub(r"<[^>]*>", " ", written).split())
+        flat = " ".join(re.sub(r"<[^>]*>", "", written).split())
         if p.field == "registrant.name":
             assert " ".join(p.value.split()) in flat.replace("&amp;", "&"), (p, flat)
         elif p.field == "registrant.irs_ein":

@@ -287,13 +287,11 @@ def _cell_text(grid: _Grid, line: int, cell: int | None, cols: tuple[int, int] |
 
 
 def _span_of(text_in: str, offset: int, value: str) -> tuple[int, int]:
-    i = text_in.find(value)
-    if i < 0:
-        i = text_in.find(value.split()[0]) if value.split() else 0
-        i = max(i, 0)
-        return (offset + i, offset + i + len(value))
-    return (offset + i, offset + i + len(value))
-
+    """Where a (white-space collapsed) value stands in ``text_in``, as offsets of the whole text."""
+    m = re.search(r"\s+".join(map(re.escape, value.split())), text_in)
+    if m:
+        return (offset + m.start(), offset + m.end())
+    return (offset, offset + len(value))
 
 def _name_near(grid: _Grid, label: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
     text = grid.text
@@ -359,10 +357,10 @@ def _name_without_label(grid: _Grid, first_item: re.Match[str] | None) -> tuple[
                 and _CORPORATE.search(cand)
                 and _plausible_name(cand)
                 and len(cand) <= 100
-                and not re.search(r"\d{3}", cand)
+                and not re.match(r"(?i)(?:c/o|attn|care\s+of)\b|\d", cand)  # an address line
+                and not PHONE_RE.search(cand)
             ):
-                off = grid.starts[n] + lt.find(part.strip())
-                return cand, (off, off + len(cand))
+                return cand, _span_of(lt, grid.starts[n], cand)
     return None
 
 
@@ -543,12 +541,15 @@ def _securities_12b(text: str) -> list[tuple[str | None, str | None, str | None]
             continue
         if re.search(r"title\s+of\s+each\s+class|name\s+of\s+each\s+exchange", lt, re.I):
             continue
+        if re.search(r"section\s+12\s*\(g\)", lt, re.I):
+            break  # securities registered under 12(g) are not listed on an exchange
         row: tuple[str | None, str | None, str | None]
         if len(cells) >= 3:
             row = (cells[0], cells[1], cells[-1])
         else:
             row = (cells[0], None, cells[1])
-        if not all(_none_value(v) for v in row):
+        row = tuple(None if _none_value(v) else v for v in row)  # type: ignore[assignment]
+        if row[1] or row[2]:
             rows.append(row)
     return rows
 
@@ -721,7 +722,9 @@ def read_cover(view: TextView) -> Cover:
     # former name or address
     for lab in labels["former"]:
         ln = grid.line(lab[0])
-        before = _clean_value(text[grid.starts[ln] : lab[0]].split("\t")[-1])
+        # what stands before the label on its line, after any earlier label or value
+        before = re.split(r"[:)]|\d{3}-\d{4}", text[grid.starts[ln] : lab[0]].split("\t")[-1])[-1]
+        before = _clean_value(before.rstrip(" ("))
         if not before:
             n = ln - 1
             while n >= 0 and not grid.line_text(n).strip():
@@ -766,7 +769,10 @@ def read_cover(view: TextView) -> Cover:
             lst = fields.setdefault(field, [])
             # a tagged value on the page comes first; a hidden one (often EDGAR's conformed
             # name, "1 800 FLOWERS COM INC") only where the page gave nothing
-            if mine[0].span is not None or not lst:
+            on_page = mine[0].span is not None
+            if field == "name" and lst and isinstance(lst[0].value, str) and mine[0].value in lst[0].value:
+                on_page = False  # the tag covers part of the name ("BUCKLE, INC" in "THE BUCKLE, INC.")
+            if on_page or not lst:
                 lst.insert(0, mine[0])
             else:
                 lst.append(mine[0])

@@ -51,7 +51,7 @@ def _split_name(s: str) -> tuple[str, str | None]:
             rest = " ".join(words[2 * k :])
             return " ".join(words[:k]), rest or None
     m = _TITLE_WORD.search(s)
-    if m and m.start() > 3:
+    if m and len(words) >= 4 and m.start() > 3:
         return s[: m.start()].strip(" ,"), s[m.start() :].strip() or None
     return s, None
 
@@ -96,9 +96,7 @@ def read_signatures(text: str, start: int, end: int) -> list[FoundSignature]:
             i += 1
             continue
         name = _clean(re.split(r"\t|[ ]{2,}", sm.group("name").strip())[0])
-        inline_title = None
-        if len(name) > 40:
-            name, inline_title = _split_name(name)
+        name, inline_title = _split_name(name)
         j = i + 1
         title_parts: list[str] = []
         label_title = None
