@@ -293,6 +293,7 @@ def _span_of(text_in: str, offset: int, value: str) -> tuple[int, int]:
         return (offset + m.start(), offset + m.end())
     return (offset, offset + len(value))
 
+
 def _name_near(grid: _Grid, label: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
     text = grid.text
     ln = grid.line(label[0])
@@ -732,7 +733,7 @@ def read_cover(view: TextView) -> Cover:
             prev = grid.line_text(n) if n >= 0 else ""
             if prev.strip() and not _ANY_LABEL.search(prev):
                 before = _clean_value(prev)
-        if before and not re.fullmatch(r"(?i)n/?a|none|not\s+applicable|\W*", before):
+        if sum(c.isalpha() for c in before) >= 3 and not re.fullmatch(r"(?i)n/?a|none|not\s+applicable", before):
             put("former_name", before, _span_of(text, 0, before))
         break
 
