@@ -8,6 +8,7 @@ apart from the exhibits people read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = [
@@ -237,10 +238,40 @@ TICKER_RE = re.compile(
 )
 
 
+_EXCHANGE_WORDS = (
+    "NASDAQ",
+    "Nasdaq",
+    "NYSE",
+    "New York Stock Exchange",
+    "AMEX",
+    "OTC",
+    "TSX",
+    "Cboe",
+    "BATS",
+    "LSE",
+    "ASX",
+)
+
+
+def _ticker_matches(text: str) -> Iterator[re.Match[str]]:
+    """TICKER_RE, tried only where an exchange's name occurs (found with str.find, in C)."""
+    starts: set[int] = set()
+    for word in _EXCHANGE_WORDS:
+        i = text.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(word, i + 1)
+    for i in sorted(starts):
+        m = TICKER_RE.match(text, i)
+        if m:
+            yield m
+
+
 def tickers(text: str) -> list[dict[str, str]]:
+    """Exchange and symbol pairs named in the text ("(NASDAQ: IMGN)")."""
     out: list[dict[str, str]] = []
     seen: set[tuple[str, str]] = set()
-    for m in TICKER_RE.finditer(text):
+    for m in _ticker_matches(text):
         ex = _EXCHANGES.get(" ".join(m.group("ex").lower().split()), m.group("ex").upper())
         key = (ex, m.group("sym"))
         if key not in seen:
