@@ -149,7 +149,13 @@ class _Builder:
                 self.last = self.parts[-1][-1] if self.parts else "\n"
 
     def newline(self, src: int, n: int = 1) -> None:
-        self._trim_space()
+        if self.last == " ":
+            self._trim_space()
+        if not self.parts:
+            return
+        if self.last != "\n":  # the common case: no line break yet
+            self.add("\n" * n, src, False)
+            return
         have = 0
         for p in reversed(self.parts):
             stripped = p.rstrip("\n")
