@@ -124,82 +124,63 @@ _OLD = [
 ]
 
 _M = MODERN_START
+
+
+def _modern(number: str, title: str, start: str = _M, variants: tuple[str, ...] = ()) -> ItemDef:
+    return ItemDef(number, "modern", title, number, start, variants=variants)
+
+
 _MODERN = [
-    ItemDef("1.01", "modern", "Entry into a Material Definitive Agreement", "1.01", _M),
-    ItemDef("1.02", "modern", "Termination of a Material Definitive Agreement", "1.02", _M),
-    ItemDef("1.03", "modern", "Bankruptcy or Receivership", "1.03", _M),
-    ItemDef("1.04", "modern", "Mine Safety - Reporting of Shutdowns and Patterns of Violations", "1.04", "2010-08-27"),
-    ItemDef("1.05", "modern", "Material Cybersecurity Incidents", "1.05", "2023-12-18"),
-    ItemDef("2.01", "modern", "Completion of Acquisition or Disposition of Assets", "2.01", _M),
-    ItemDef("2.02", "modern", "Results of Operations and Financial Condition", "2.02", _M),
-    ItemDef(
+    _modern("1.01", "Entry into a Material Definitive Agreement"),
+    _modern("1.02", "Termination of a Material Definitive Agreement"),
+    _modern("1.03", "Bankruptcy or Receivership"),
+    _modern("1.04", "Mine Safety - Reporting of Shutdowns and Patterns of Violations", "2010-08-27"),
+    _modern("1.05", "Material Cybersecurity Incidents", "2023-12-18"),
+    _modern("2.01", "Completion of Acquisition or Disposition of Assets"),
+    _modern("2.02", "Results of Operations and Financial Condition"),
+    _modern(
         "2.03",
-        "modern",
-        "Creation of a Direct Financial Obligation or an Obligation under an "
-        "Off-Balance Sheet Arrangement of a Registrant",
-        "2.03",
-        _M,
+        "Creation of a Direct Financial Obligation or an Obligation under an Off-Balance Sheet Arrangement of a Registrant",
     ),
-    ItemDef(
+    _modern(
         "2.04",
-        "modern",
-        "Triggering Events That Accelerate or Increase a Direct Financial "
-        "Obligation or an Obligation under an Off-Balance Sheet Arrangement",
-        "2.04",
-        _M,
+        "Triggering Events That Accelerate or Increase a Direct Financial Obligation or an Obligation under an Off-Balance Sheet Arrangement",
     ),
-    ItemDef("2.05", "modern", "Costs Associated with Exit or Disposal Activities", "2.05", _M),
-    ItemDef("2.06", "modern", "Material Impairments", "2.06", _M),
-    ItemDef(
-        "3.01",
-        "modern",
-        "Notice of Delisting or Failure to Satisfy a Continued Listing Rule or Standard; Transfer of Listing",
-        "3.01",
-        _M,
+    _modern("2.05", "Costs Associated with Exit or Disposal Activities"),
+    _modern("2.06", "Material Impairments"),
+    _modern(
+        "3.01", "Notice of Delisting or Failure to Satisfy a Continued Listing Rule or Standard; Transfer of Listing"
     ),
-    ItemDef("3.02", "modern", "Unregistered Sales of Equity Securities", "3.02", _M),
-    ItemDef("3.03", "modern", "Material Modification to Rights of Security Holders", "3.03", _M),
-    ItemDef("4.01", "modern", "Changes in Registrant's Certifying Accountant", "4.01", _M),
-    ItemDef(
+    _modern("3.02", "Unregistered Sales of Equity Securities"),
+    _modern("3.03", "Material Modification to Rights of Security Holders"),
+    _modern("4.01", "Changes in Registrant's Certifying Accountant"),
+    _modern(
         "4.02",
-        "modern",
         "Non-Reliance on Previously Issued Financial Statements or a Related Audit Report or Completed Interim Review",
-        "4.02",
-        _M,
     ),
-    ItemDef("5.01", "modern", "Changes in Control of Registrant", "5.01", _M),
-    ItemDef(
+    _modern("5.01", "Changes in Control of Registrant"),
+    _modern(
         "5.02",
-        "modern",
-        "Departure of Directors or Certain Officers; Election of Directors; "
-        "Appointment of Certain Officers; Compensatory Arrangements of Certain Officers",
-        "5.02",
-        _M,
+        "Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain Officers; Compensatory Arrangements of Certain Officers",
         variants=(
             "Departure of Directors or Principal Officers; Election of Directors; Appointment of Principal Officers",
         ),
     ),
-    ItemDef("5.03", "modern", "Amendments to Articles of Incorporation or Bylaws; Change in Fiscal Year", "5.03", _M),
-    ItemDef("5.04", "modern", "Temporary Suspension of Trading Under Registrant's Employee Benefit Plans", "5.04", _M),
-    ItemDef(
-        "5.05",
-        "modern",
-        "Amendments to the Registrant's Code of Ethics, or Waiver of a Provision of the Code of Ethics",
-        "5.05",
-        _M,
-    ),
-    ItemDef("5.06", "modern", "Change in Shell Company Status", "5.06", "2005-11-07"),
-    ItemDef("5.07", "modern", "Submission of Matters to a Vote of Security Holders", "5.07", "2010-02-28"),
-    ItemDef("5.08", "modern", "Shareholder Director Nominations", "5.08", "2010-11-15"),
-    ItemDef("6.01", "modern", "ABS Informational and Computational Material", "6.01", "2006-03-01"),
-    ItemDef("6.02", "modern", "Change of Servicer or Trustee", "6.02", "2006-03-01"),
-    ItemDef("6.03", "modern", "Change in Credit Enhancement or Other External Support", "6.03", "2006-03-01"),
-    ItemDef("6.04", "modern", "Failure to Make a Required Distribution", "6.04", "2006-03-01"),
-    ItemDef("6.05", "modern", "Securities Act Updating Disclosure", "6.05", "2006-03-01"),
-    ItemDef("6.06", "modern", "Static Pool", "6.06", "2014-11-23"),
-    ItemDef("7.01", "modern", "Regulation FD Disclosure", "7.01", _M),
-    ItemDef("8.01", "modern", "Other Events", "8.01", _M),
-    ItemDef("9.01", "modern", "Financial Statements and Exhibits", "9.01", _M),
+    _modern("5.03", "Amendments to Articles of Incorporation or Bylaws; Change in Fiscal Year"),
+    _modern("5.04", "Temporary Suspension of Trading Under Registrant's Employee Benefit Plans"),
+    _modern("5.05", "Amendments to the Registrant's Code of Ethics, or Waiver of a Provision of the Code of Ethics"),
+    _modern("5.06", "Change in Shell Company Status", "2005-11-07"),
+    _modern("5.07", "Submission of Matters to a Vote of Security Holders", "2010-02-28"),
+    _modern("5.08", "Shareholder Director Nominations", "2010-11-15"),
+    _modern("6.01", "ABS Informational and Computational Material", "2006-03-01"),
+    _modern("6.02", "Change of Servicer or Trustee", "2006-03-01"),
+    _modern("6.03", "Change in Credit Enhancement or Other External Support", "2006-03-01"),
+    _modern("6.04", "Failure to Make a Required Distribution", "2006-03-01"),
+    _modern("6.05", "Securities Act Updating Disclosure", "2006-03-01"),
+    _modern("6.06", "Static Pool", "2014-11-23"),
+    _modern("7.01", "Regulation FD Disclosure"),
+    _modern("8.01", "Other Events"),
+    _modern("9.01", "Financial Statements and Exhibits"),
 ]
 
 CATALOG: tuple[ItemDef, ...] = tuple(_OLD + _MODERN)
