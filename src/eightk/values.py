@@ -140,8 +140,9 @@ def normalise_file_number(text: str | None, *, canonical: bool = False) -> str |
 
 
 PHONE_RE = re.compile(
-    r"(?<![\w])(?:\+?1[\s.-]?)?(?:\((\d{3})\)|(\d{3}))[\s.-]*(\d{3})[\s.-]?(\d{4})(?![\w])"
-    r"|(?<![\w])\+\d{1,3}[\d\s().-]{6,18}\d"
+    # international numbers first, so "+44 151 601 9477" is not read as (151) 601-9477
+    r"(?<![\w+])\+(?!1[\s.(-])\d{1,3}[\d\s().-]{6,18}\d"
+    r"|(?<![\w])(?:\+?1[\s.-]?)?(?:\((\d{3})\)|(\d{3}))[\s.-]*(\d{3})[\s.-]?(\d{4})(?![\w])"
 )
 
 

@@ -428,6 +428,11 @@ def parse_address(block: str) -> dict[str, str | None] | None:
             street, city = se.group(1).strip(), se.group(2).strip()
         elif before:
             street = before
+    if city and (re.search(r"\d", city) or len(city.split()) > 3):
+        sm2 = _STREET_END.match(city)  # "4th Floor 127 West Broad Street Lake Charles"
+        if sm2:
+            street = f"{street}, {sm2.group(1)}" if street else sm2.group(1)
+            city = sm2.group(2)
     if city:
         um = _UNIT.match(city)
         if um:  # "24843 Del Prado, Suite 326 Dana Point"
@@ -576,6 +581,7 @@ _DEI_FIELDS = {
     "dei:entityaddresscityortown": "city",
     "dei:entityaddressstateorprovince": "address_state",
     "dei:entityaddresspostalzipcode": "zip",
+    "dei:entityaddresscountry": "address_country",
     "dei:cityareacode": "area_code",
     "dei:localphonenumber": "local_phone",
     "dei:security12btitle": "12b_title",
@@ -595,17 +601,17 @@ def _ix_value(f: IxFact, field: str) -> Any:
         return None
     if field == "date":
         return normalise_date(v)
-    if field in ("state", "address_state"):
+    if field in ("state", "address_state", "address_country"):
         return jurisdiction_code(v) or v or None
     if field == "ein":
         return normalise_ein(v) or v or None
     return " ".join(v.split()) or None
 
 
-def _from_ixbrl(view: TextView) -> tuple[dict[str, list[tuple[str, Found]]], list[tuple[str, Found]]]:
+def _from_ixbrl(view: TextView) -> tuple[dict[str, list[tuple[str, Found]]], list[tuple[str, str, Found]]]:
     """dei facts by field, each with its context; and the 12(b) facts in order."""
     by_field: dict[str, list[tuple[str, Found]]] = {}
-    twelve_b: list[tuple[str, Found]] = []
+    twelve_b: list[tuple[str, str, Found]] = []
     for f in view.facts:
         field = _DEI_FIELDS.get(f.name.lower())
         if not field:
@@ -616,7 +622,7 @@ def _from_ixbrl(view: TextView) -> tuple[dict[str, list[tuple[str, Found]]], lis
         found = Found(value, "ixbrl", f.span, f.source_span)
         ctx = f.attrs.get("contextref", "")
         if field.startswith("12b_"):
-            twelve_b.append((field, found))
+            twelve_b.append((field, ctx, found))
         else:
             by_field.setdefault(field, []).append((ctx, found))
     return by_field, twelve_b
@@ -857,6 +863,7 @@ def _ix_address_phone(fields: dict[str, list[Found]], ix: dict[str, list[tuple[s
         return lst[0][1] if lst else None
 
     street1, street2, city, st, zp = (one(k) for k in ("street1", "street2", "city", "address_state", "zip"))
+    st = st or one("address_country")
 
     def clean(f: Found | None) -> str | None:
         return f.value.strip(" ,;") or None if f else None
@@ -868,11 +875,12 @@ def _ix_address_phone(fields: dict[str, list[Found]], ix: dict[str, list[tuple[s
         fields.setdefault("address", []).insert(0, Found(value, "ixbrl", src.span, src.source_span))
     area, local = one("area_code"), one("local_phone")
     if local:
-        raw = f"({area.value.strip('() ')}) {local.value}" if area else local.value
+        code = area.value.strip("() ") if area else ""
+        raw = f"({code}) {local.value}" if code.isdigit() else f"{code} {local.value}".strip()
         fields.setdefault("phone", []).insert(
             0, Found(normalise_phone(raw) or raw, "ixbrl", local.span, local.source_span)
         )
-    for k in ("street1", "street2", "city", "address_state", "zip", "area_code", "local_phone"):
+    for k in ("street1", "street2", "city", "address_state", "address_country", "zip", "area_code", "local_phone"):
         fields.pop(k, None)
 
 
@@ -885,14 +893,21 @@ def _co_registrants(ix: dict[str, list[tuple[str, Found]]], main_ctx: str) -> li
     return [d for d in others.values() if "name" in d]
 
 
-def _rows_12b(twelve_b: list[tuple[str, Found]]) -> list[tuple[str | None, str | None, str | None]]:
+def _rows_12b(twelve_b: list[tuple[str, str, Found]]) -> list[tuple[str | None, str | None, str | None]]:
+    """One row per class of security: the facts of one context belong together."""
+    by_ctx: dict[str, list[str | None]] = {}
     rows: list[list[str | None]] = []
-    for field, f in twelve_b:
+    for field, ctx, f in twelve_b:
         idx = {"12b_title": 0, "12b_symbol": 1, "12b_exchange": 2}[field]
-        if not rows or rows[-1][idx] is not None:
-            rows.append([None, None, None])
-        rows[-1][idx] = f.value
-    return [(r[0], r[1], r[2]) for r in rows if not all(_none_value(v) for v in r)]
+        row = by_ctx.get(ctx) if ctx else None
+        if row is None or row[idx] is not None:
+            row = [None, None, None]
+            rows.append(row)
+            if ctx:
+                by_ctx[ctx] = row
+        row[idx] = f.value
+    cleaned = [tuple(None if _none_value(v) else v for v in r) for r in rows]
+    return [(r[0], r[1], r[2]) for r in cleaned if r[1] or r[2]]
 
 
 def _none_value(v: str | None) -> bool:

@@ -24,7 +24,7 @@ __all__ = [
 _EX_NUM = r"\d{1,3}(?:\.\d{1,3}){0,2}(?:\s?\([a-z0-9]{1,4}\))?(?:\.(?:INS|SCH|CAL|DEF|LAB|PRE))?"
 _LINE = re.compile(
     r"^[ \t\-•*>·]*(?:\(?[a-z]\)[ \t]+)?(?:Exhibit|EXHIBIT|Ex\.|EX-)?[ \t]*(?:No\.?|Number)?[ \t]*"
-    rf"(?P<num>{_EX_NUM})(?![\d/,%$])(?P<sep>[ \t]*[\t.:\-–—)]?[ \t]*)(?P<desc>[^\n]*)$",
+    rf"(?P<num>{_EX_NUM})[*†‡+#]*(?![\d/,%$])(?P<sep>[ \t]*[\t.:\-–—)]?[ \t]*)(?P<desc>[^\n]*)$",
     re.M,
 )
 _INDEX_HEADING = re.compile(
@@ -65,7 +65,7 @@ def exhibit_number_of_type(doc_type: str | None) -> str | None:
 
 
 def is_machine_exhibit(number: str | None) -> bool:
-    return number is not None and (number.startswith("101") or number == "104")
+    return number is not None and (number.startswith("101") or number.split(".")[0] == "104")
 
 
 def is_press_release(description: str | None, text: str | None = None) -> bool:

@@ -107,6 +107,23 @@ def _running_lines(text: str) -> set[str]:
     }
 
 
+#: a heading found: start, body start, (number, code) pairs, title, raw title
+_Head = tuple[int, int, list[tuple[str, str]], str | None, str]
+
+
+def _drop_table_of_contents(heads: list[_Head]) -> list[_Head]:
+    """A table of contents names the item headings once before the items themselves: a
+    heading with almost nothing under it whose codes come again later is such an entry."""
+    out = []
+    for i, h in enumerate(heads):
+        nxt = heads[i + 1][0] if i + 1 < len(heads) else None
+        later = {c for later in heads[i + 1 :] for _, c in later[2]}
+        if nxt is not None and nxt - h[0] < 300 and all(c in later for _, c in h[2]):
+            continue
+        out.append(h)
+    return out
+
+
 def signature_start(text: str, after: int) -> int | None:
     m = SIGNATURE_HEADING.search(text, after)
     if not m:
@@ -117,7 +134,7 @@ def signature_start(text: str, after: int) -> int | None:
 def find_items(text: str, date: str | None, start: int = 0) -> tuple[list[FoundItem], int | None]:
     """The item headings of a body text, in order, each with its text's extent up to the
     next heading or the signatures; and where the signatures start."""
-    heads: list[tuple[int, int, list[tuple[str, str]], str | None, str]] = []
+    heads: list[_Head] = []
     era_hint = era_of(date) if date else None
     for m in _HEADING.finditer(text, start):
         nums = _expand(m.group("nums"))
@@ -171,6 +188,7 @@ def find_items(text: str, date: str | None, start: int = 0) -> tuple[list[FoundI
         heads.append(
             (m.start(), body_start, codes, _clean_title(title, d if single else None) if title else None, title_raw)
         )
+    heads = _drop_table_of_contents(heads)
     items: list[FoundItem] = []
     sig = signature_start(text, heads[0][0] if heads else start)
     if sig is not None:
