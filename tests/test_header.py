@@ -81,3 +81,26 @@ def test_submission_layout() -> None:
     # its only document is XML: kept as an attachment, never read as text
     assert [a.kind for a in f.attachments] == ["xml"]
     assert [p.code for p in f.problems] == ["no-text-document"]
+
+
+def _body_reading(d: dict) -> dict:
+    return {k: v for k, v in d.items() if k not in ("header", "discrepancies", "source")}
+
+
+def test_header_removed_reads_the_same() -> None:
+    """The body alone carries everything: a submission without its SEC header reads the same."""
+    from conftest import filing_paths
+
+    from eightk.evaluate import strip_header
+
+    compared = 0
+    for path in filing_paths():
+        raw = path.read_bytes()
+        full = eightk.read_bytes(raw)
+        if full.header is None:
+            continue
+        body = eightk.read_bytes(strip_header(raw))
+        assert body.header is None
+        assert _body_reading(body.to_dict()) == _body_reading(full.to_dict()), path.name
+        compared += 1
+    assert compared >= 10
