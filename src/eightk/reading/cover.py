@@ -248,6 +248,11 @@ def _nearest(
     return best
 
 
+def _scan(rx: re.Pattern[str], text: str, near: list[tuple[int, int]], size: int = 500) -> list[re.Match[str]]:
+    """Matches of ``rx`` within ``size`` characters of any of the spans ``near``."""
+    return [m for lo, hi in _windows(near, size, len(text)) for m in rx.finditer(text, lo, hi)]
+
+
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in spans)
 
@@ -672,7 +677,7 @@ def read_cover(view: TextView) -> Cover:
     if earliest:
         date_labels = earliest
     if date_labels:
-        cands = [(m.span(), date_of(m)) for m in DATE_RE.finditer(text)]
+        cands = [(m.span(), date_of(m)) for m in _scan(DATE_RE, text, date_labels)]
         best = _nearest(grid, [c for c in cands if c[1]], date_labels)
         if best:
             put("date", best[1], best[0])
@@ -690,17 +695,17 @@ def read_cover(view: TextView) -> Cover:
             put("name", got[0], got[1])
 
     # typed fields near their labels
-    phones = [m.span() for m in PHONE_RE.finditer(text)]
-    dates = [m.span() for m in DATE_RE.finditer(text)]
-    eins = [(m.span(), normalise_ein(m.group(0))) for m in EIN_RE.finditer(text)]
-    ein_labels = labels["ein"]
-    best = _nearest(grid, eins, ein_labels)
+    # candidates are looked for only near their labels: a few windows, not the whole cover
+    eins = [(m.span(), normalise_ein(m.group(0))) for m in _scan(EIN_RE, text, labels["ein"])]
+    best = _nearest(grid, eins, labels["ein"])
     if best:
         put("ein", best[1], best[0])
+    near_files = labels["file_number"]
+    not_files = [m.span() for rx in (PHONE_RE, DATE_RE) for m in _scan(rx, text, near_files)]
     files = [
         (m.span(), m.group(0).replace(" ", ""))
-        for m in FILE_NUMBER_RE.finditer(text)
-        if not _overlaps(m.span(), phones) and not _overlaps(m.span(), dates)
+        for m in _scan(FILE_NUMBER_RE, text, near_files)
+        if not _overlaps(m.span(), not_files)
     ]
     best = _nearest(grid, files, labels["file_number"])
     if best:
@@ -714,7 +719,7 @@ def read_cover(view: TextView) -> Cover:
     best = _nearest(grid, [s for s in states if s[1]], labels["state"])
     if best:
         put("state", best[1], best[0])
-    phone_cands = [(s, normalise_phone(text[s[0] : s[1]])) for s in phones]
+    phone_cands = [(m.span(), normalise_phone(m.group(0))) for m in _scan(PHONE_RE, text, labels["phone"])]
     best = _nearest(grid, phone_cands, labels["phone"], limit=200)
     if best:
         put("phone", best[1], best[0])
