@@ -12,6 +12,7 @@ import re
 
 __all__ = [
     "DATE_RE",
+    "DATE_RE_LOWER",
     "EIN_RE",
     "FILE_NUMBER_RE",
     "PHONE_RE",
@@ -64,6 +65,19 @@ DATE_RE = re.compile(
     r"|(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)"
     r")(?!\w)",
     re.IGNORECASE,
+)
+#: the same, without IGNORECASE, for ASCII-lowercased text (several times faster)
+DATE_RE_LOWER = re.compile(
+    r"(?<![\w/])(?:"
+    # December 11, 1997 / Dec. 11 1997 / December 11th, 1997 / December 11 ,1997
+    rf"(?P<m1>{_MONTH_ALT})\.?\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y1>(?:19|20)\d\d)"
+    # 11 December 1997
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_ALT})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
+    # 12/11/1997, 12-11-97
+    r"|(?P<m3>\d{1,2})\s*[/-]\s*(?P<d3>\d{1,2})\s*[/-]\s*(?P<y3>(?:19|20)?\d\d)(?![\d/-])"
+    # 1997-12-11
+    r"|(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)"
+    r")(?!\w)"
 )
 
 

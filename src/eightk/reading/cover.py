@@ -19,6 +19,7 @@ from typing import Any
 from ..jurisdictions import JURISDICTION_RE, US_CODES, find_jurisdictions, jurisdiction_code
 from ..values import (
     DATE_RE,
+    DATE_RE_LOWER,
     EIN_RE,
     FILE_NUMBER_RE,
     PHONE_RE,
@@ -215,10 +216,10 @@ def _segment(line: str, x0: int, x1: int) -> tuple[str, int]:
     return best
 
 
-def _all_labels(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Every label of the cover, by field, in one pass."""
+def _all_labels(low: str) -> dict[str, list[tuple[int, int]]]:
+    """Every label of the cover, by field, in one pass over the ASCII-lowercased text."""
     out: dict[str, list[tuple[int, int]]] = {k: [] for k in LABELS}
-    for m in _LABELS_ONE_PASS.finditer(text.translate(_ASCII_LOWER)):
+    for m in _LABELS_ONE_PASS.finditer(low):
         out[m.lastgroup or ""].append(m.span())
     return out
 
@@ -659,7 +660,8 @@ def read_cover(view: TextView) -> Cover:
         ss = view.source_span(*span) if span else None
         fields.setdefault(field, []).append(Found(value, source, span, ss))
 
-    labels = _all_labels(text)
+    low = text.translate(_ASCII_LOWER)  # same length: spans found in it hold in ``text``
+    labels = _all_labels(low)
 
     # form type and amendment
     fm = _FORM.search(text)
@@ -677,7 +679,7 @@ def read_cover(view: TextView) -> Cover:
     if earliest:
         date_labels = earliest
     if date_labels:
-        cands = [(m.span(), date_of(m)) for m in _scan(DATE_RE, text, date_labels)]
+        cands = [(m.span(), date_of(m)) for m in _scan(DATE_RE_LOWER, low, date_labels)]
         best = _nearest(grid, [c for c in cands if c[1]], date_labels)
         if best:
             put("date", best[1], best[0])
@@ -701,7 +703,8 @@ def read_cover(view: TextView) -> Cover:
     if best:
         put("ein", best[1], best[0])
     near_files = labels["file_number"]
-    not_files = [m.span() for rx in (PHONE_RE, DATE_RE) for m in _scan(rx, text, near_files)]
+    not_files = [m.span() for m in _scan(PHONE_RE, text, near_files)]
+    not_files += [m.span() for m in _scan(DATE_RE_LOWER, low, near_files)]
     files = [
         (m.span(), m.group(0).replace(" ", ""))
         for m in _scan(FILE_NUMBER_RE, text, near_files)
