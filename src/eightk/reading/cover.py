@@ -16,7 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from ..jurisdictions import JURISDICTION_RE, US_CODES, find_jurisdictions, jurisdiction_code
+from ..jurisdictions import US_CODES, find_jurisdictions, jurisdiction_code
 from ..values import (
     DATE_RE,
     DATE_RE_LOWER,
@@ -24,11 +24,13 @@ from ..values import (
     FILE_NUMBER_RE,
     PHONE_RE,
     date_of,
-    normalise_date,
     normalise_ein,
     normalise_phone,
 )
-from .text import IxFact, TextView
+from .address import parse_address, strip_label_fragments
+from .dei import CHECKED, UNCHECKED, co_registrants, from_ixbrl, ix_address_phone, main_context, none_value, rows_12b
+from .found import Found
+from .text import TextView
 
 __all__ = ["Cover", "Found", "read_cover"]
 
@@ -90,8 +92,6 @@ _BOILERPLATE = re.compile(
 _ITEM_HEADING = re.compile(r"^[ \t]*items?[ \t]+\d{1,2}(?:\.\d\d)?\b", re.I | re.M)
 _FORM = re.compile(r"\bform\s+(8\s*-\s*K(?:12B|12G3|15D5)?)\s*(/\s*A\b)?|\b(8-K(?:12B|12G3|15D5)?)/A\b", re.I)
 _AMEND = re.compile(r"\bamendment\s+no\b|\bform\s+8-?K\s*/\s*A\b|\b8-K/A\b", re.I)
-_CHECKED = set("☒☑✓✔✗✘xXþýü■⌧")
-_UNCHECKED = set("☐□¨oq❑◻○")
 _BOXES = {
     "written_communications": re.compile(r"written\s+communications?\s+pursuant\s+to\s+rule\s+425", re.I),
     "soliciting_material": re.compile(r"soliciting\s+material\s+pursuant\s+to\s+rule\s+14a-?12", re.I),
@@ -104,23 +104,6 @@ _BOXES = {
 }
 _EGC = re.compile(r"emerging\s+growth\s+company", re.I)
 _TRADING = re.compile(r"trading\s+symbol", re.I)
-_ZIP = re.compile(r"\b\d{5}(?:\s?-\s?\d{4})?\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b")
-_STREET_END = re.compile(
-    r"^(.*\b(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|highway|hwy|way|lane|ln"
-    r"|place|pl|plaza|parkway|pkwy|court|ct|circle|center|centre|square|suite\s+\w+|floor"
-    r"|building|box\s+\d+|tower|park|pike|turnpike|route\s+\d+|terrace)\.?)\s+(.+)$",
-    re.I,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """One value read from the cover, with where it came from."""
-
-    value: Any
-    source: str  # "cover" | "ixbrl"
-    span: tuple[int, int] | None
-    source_span: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -371,86 +354,6 @@ def _name_without_label(grid: _Grid, first_item: re.Match[str] | None) -> tuple[
     return None
 
 
-def _strip_label_fragments(line: str) -> str:
-    """Blank out parenthesised label text and the tails of labels split over lines."""
-    out = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), line)
-    while True:  # tails of labels: "of Incorporation)    Identification No.)"
-        m = re.match(r"^[^()]*?\S[^()]*\)", out)
-        if not m or re.search(r"\d", m.group(0)):
-            break
-        out = " " * m.end() + out[m.end() :]
-    return re.sub(
-        r"\([^()]*$", lambda m: " " * len(m.group(0)) if not re.search(r"\d", m.group(0)) else m.group(0), out
-    )
-
-
-_UNIT = re.compile(
-    r"^((?:suite|ste\.?|unit|floor|fl\.|room|rm\.|#|building|bldg\.?|p\.?\s?o\.?\s+box)\s*[\w-]+"
-    r"|[NS]\.?\s?[EW]\.?)\s+(.+)$",
-    re.I,
-)
-
-
-def parse_address(block: str) -> dict[str, str | None] | None:
-    """``"333 Providence Highway, Norwood, Massachusetts 02062"`` -> street, city, state, zip."""
-    s = re.sub(r"\s*[\t\n]+\s*", ", ", block)
-    s = re.sub(r"\((?:zip|postal)\s+code\)|\(address[^)]*\)", " ", s, flags=re.I)
-    s = " ".join(s.split()).strip(" ,;")
-    s = re.sub(r"\s*,(\s*,)+", ",", s)
-    if not s or not re.search(r"\d", s) and not JURISDICTION_RE.search(s):
-        return None
-    zips = list(_ZIP.finditer(s))
-    zip_code = None
-    before = s
-    if zips:
-        z = zips[-1]
-        # a five-digit street number at the start is not a zip code
-        if z.start() > 0:
-            zip_code = re.sub(r"\s", "", z.group(0))
-            before = s[: z.start()].rstrip(" ,")
-            after = s[z.end() :].strip(" ,(")
-            if sum(c.isalpha() for c in after) >= 3:
-                # the zip printed in a column beside the street: "3333 Beverly Road  60179,
-                # Hoffman Estates, Illinois"
-                before = before + ", " + after
-    state = None
-    sm = None
-    for m in JURISDICTION_RE.finditer(before):
-        sm = m
-    code_m = re.search(r"(?:,\s*|\s)([A-Z]{2})\.?$", before)
-    if code_m and code_m.group(1) in US_CODES:
-        state = code_m.group(1)
-        before = before[: code_m.start()]
-    elif sm is not None and before[sm.end() :].strip(" ,.") == "":
-        state = jurisdiction_code(sm.group(0))
-        before = before[: sm.start()]
-    before = before.rstrip(" ,")
-    street = city = None
-    if "," in before:
-        street, city = (p.strip() for p in before.rsplit(",", 1))
-    else:
-        se = _STREET_END.match(before)
-        if se:
-            street, city = se.group(1).strip(), se.group(2).strip()
-        elif before:
-            street = before
-    if city and (re.search(r"\d", city) or len(city.split()) > 3):
-        sm2 = _STREET_END.match(city)  # "4th Floor 127 West Broad Street Lake Charles"
-        if sm2:
-            street = f"{street}, {sm2.group(1)}" if street else sm2.group(1)
-            city = sm2.group(2)
-    if city:
-        um = _UNIT.match(city)
-        if um:  # "24843 Del Prado, Suite 326 Dana Point"
-            street = f"{street}, {um.group(1)}" if street else um.group(1)
-            city = um.group(2)
-    if city and re.search(r"\d", city) and not street:
-        street, city = city, None
-    if not (zip_code or state):
-        return None
-    return {"street": street or None, "city": city or None, "state": state, "zip": zip_code}
-
-
 def _address_near(grid: _Grid, label: tuple[int, int]) -> tuple[dict[str, str | None], tuple[int, int]] | None:
     text = grid.text
     ln = grid.line(label[0])
@@ -468,7 +371,7 @@ def _address_near(grid: _Grid, label: tuple[int, int]) -> tuple[dict[str, str | 
         if not _blank(lt):
             if _ANY_LABEL.search(lt) or _BOILERPLATE.search(lt.strip()):
                 break
-            cleaned = _strip_label_fragments(lt)
+            cleaned = strip_label_fragments(lt)
             if not cleaned.strip(" \t,"):
                 break
             lines.insert(0, (cleaned, grid.starts[n]))
@@ -504,11 +407,11 @@ def _box_before(text: str, pos: int) -> bool | None:
     ch = text[i]
     if ch == "]" and i >= 2 and text[i - 2] == "[":
         return text[i - 1] in "xX✓✔"
-    if ch in _CHECKED or ch in _UNCHECKED:
+    if ch in CHECKED or ch in UNCHECKED:
         # a lone letter must stand alone ("o Written ...", not "to Written")
         if ch.isalpha() and i > 0 and text[i - 1] not in " \t\n":
             return None
-        return ch in _CHECKED
+        return ch in CHECKED
     return None
 
 
@@ -521,10 +424,10 @@ def _box_after(text: str, pos: int) -> bool | None:
     ch = text[i]
     if ch == "[" and i + 2 < len(text) and text[i + 2] == "]":
         return text[i + 1] in "xX✓✔"
-    if ch in _CHECKED or ch in _UNCHECKED:
+    if ch in CHECKED or ch in UNCHECKED:
         if ch.isalpha() and i + 1 < len(text) and text[i + 1] not in " \t\n":
             return None
-        return ch in _CHECKED
+        return ch in CHECKED
     return None
 
 
@@ -560,81 +463,13 @@ def _securities_12b(text: str) -> list[tuple[str | None, str | None, str | None]
             row = (cells[0], cells[1], cells[-1])
         else:
             row = (cells[0], None, cells[1])
-        row = tuple(None if _none_value(v) else v for v in row)  # type: ignore[assignment]
+        row = tuple(None if none_value(v) else v for v in row)  # type: ignore[assignment]
         if row[1] or row[2]:
             rows.append(row)
     return rows
 
 
 # --- iXBRL ------------------------------------------------------------------
-
-_DEI_FIELDS = {
-    "dei:entityregistrantname": "name",
-    "dei:entityincorporationstatecountrycode": "state",
-    "dei:entityfilenumber": "file_number",
-    "dei:entitytaxidentificationnumber": "ein",
-    "dei:documentperiodenddate": "date",
-    "dei:documenttype": "form_type",
-    "dei:amendmentflag": "amendment",
-    "dei:entitycentralindexkey": "cik",
-    "dei:entityemerginggrowthcompany": "emerging_growth_company",
-    "dei:writtencommunications": "written_communications",
-    "dei:solicitingmaterial": "soliciting_material",
-    "dei:precommencementtenderoffer": "pre_commencement_tender_offer",
-    "dei:precommencementissuertenderoffer": "pre_commencement_issuer_tender_offer",
-    "dei:entityaddressaddressline1": "street1",
-    "dei:entityaddressaddressline2": "street2",
-    "dei:entityaddresscityortown": "city",
-    "dei:entityaddressstateorprovince": "address_state",
-    "dei:entityaddresspostalzipcode": "zip",
-    "dei:entityaddresscountry": "address_country",
-    "dei:cityareacode": "area_code",
-    "dei:localphonenumber": "local_phone",
-    "dei:security12btitle": "12b_title",
-    "dei:tradingsymbol": "12b_symbol",
-    "dei:securityexchangename": "12b_exchange",
-}
-
-
-def _ix_value(f: IxFact, field: str) -> Any:
-    v = f.value.strip()
-    fmt = (f.format or "").lower()
-    if field in ("amendment", "emerging_growth_company") or field in _BOXES:
-        if "fixed-true" in fmt or "boolballotbox" in fmt and v in _CHECKED or v.lower() == "true":
-            return True
-        if "fixed-false" in fmt or v.lower() == "false" or v in _UNCHECKED or "boolballotbox" in fmt:
-            return False
-        return None
-    if field == "date":
-        return normalise_date(v)
-    if field in ("state", "address_state", "address_country"):
-        return jurisdiction_code(v) or v or None
-    if field == "ein":
-        return normalise_ein(v) or v or None
-    return " ".join(v.split()) or None
-
-
-def _from_ixbrl(view: TextView) -> tuple[dict[str, list[tuple[str, Found]]], list[tuple[str, str, Found]]]:
-    """dei facts by field, each with its context; and the 12(b) facts in order."""
-    by_field: dict[str, list[tuple[str, Found]]] = {}
-    twelve_b: list[tuple[str, str, Found]] = []
-    for f in view.facts:
-        field = _DEI_FIELDS.get(f.name.lower())
-        if not field:
-            continue
-        value = _ix_value(f, field)
-        if value is None:
-            continue
-        found = Found(value, "ixbrl", f.span, f.source_span)
-        ctx = f.attrs.get("contextref", "")
-        if field.startswith("12b_"):
-            twelve_b.append((field, ctx, found))
-        else:
-            by_field.setdefault(field, []).append((ctx, found))
-    return by_field, twelve_b
-
-
-# --- the reading ------------------------------------------------------------
 
 
 def _region_end(text: str) -> int:
@@ -777,8 +612,8 @@ def read_cover(view: TextView) -> Cover:
     # iXBRL facts: the tagged values come first where present
     co: list[dict[str, Found]] = co_text[1:]
     if view.facts:
-        ix, twelve_b = _from_ixbrl(view)
-        main_ctx = _main_context(ix)
+        ix, twelve_b = from_ixbrl(view)
+        main_ctx = main_context(ix)
         for field, found_list in ix.items():
             mine = [f for ctx, f in found_list if ctx == main_ctx] or [found_list[0][1]]
             lst = fields.setdefault(field, [])
@@ -791,9 +626,9 @@ def read_cover(view: TextView) -> Cover:
                 lst.insert(0, mine[0])
             else:
                 lst.append(mine[0])
-        _ix_address_phone(fields, ix, main_ctx)
-        co = _co_registrants(ix, main_ctx) or co
-        ix_rows = _rows_12b(twelve_b)
+        ix_address_phone(fields, ix, main_ctx)
+        co = co_registrants(ix, main_ctx) or co
+        ix_rows = rows_12b(twelve_b)
         if ix_rows:
             rows, rows_source = ix_rows, "ixbrl"
     return Cover(fields, co, rows, rows_source, problems)
@@ -855,68 +690,3 @@ def _combined(text: str, grid: _Grid) -> list[dict[str, Found]]:
             d["address"] = Found(addr, "cover", None)
         out.append(d)
     return out if len(out) >= 2 else []
-
-
-def _main_context(ix: dict[str, list[tuple[str, Found]]]) -> str:
-    names = ix.get("name") or ix.get("cik") or []
-    return names[0][0] if names else ""
-
-
-def _ix_address_phone(fields: dict[str, list[Found]], ix: dict[str, list[tuple[str, Found]]], ctx: str) -> None:
-    def one(k: str) -> Found | None:
-        lst = ix.get(k) or []
-        for c, f in lst:
-            if c == ctx:
-                return f
-        return lst[0][1] if lst else None
-
-    street1, street2, city, st, zp = (one(k) for k in ("street1", "street2", "city", "address_state", "zip"))
-    st = st or one("address_country")
-
-    def clean(f: Found | None) -> str | None:
-        return f.value.strip(" ,;") or None if f else None
-
-    if street1 or city or zp:
-        street = ", ".join(v for v in (clean(street1), clean(street2)) if v)
-        value = {"street": street or None, "city": clean(city), "state": clean(st), "zip": clean(zp)}
-        src = next(f for f in (street1, city, zp) if f)
-        fields.setdefault("address", []).insert(0, Found(value, "ixbrl", src.span, src.source_span))
-    area, local = one("area_code"), one("local_phone")
-    if local:
-        code = area.value.strip("() ") if area else ""
-        raw = f"({code}) {local.value}" if code.isdigit() else f"{code} {local.value}".strip()
-        fields.setdefault("phone", []).insert(
-            0, Found(normalise_phone(raw) or raw, "ixbrl", local.span, local.source_span)
-        )
-    for k in ("street1", "street2", "city", "address_state", "address_country", "zip", "area_code", "local_phone"):
-        fields.pop(k, None)
-
-
-def _co_registrants(ix: dict[str, list[tuple[str, Found]]], main_ctx: str) -> list[dict[str, Found]]:
-    others: dict[str, dict[str, Found]] = {}
-    for field in ("name", "cik", "state", "file_number", "ein"):
-        for ctx, f in ix.get(field, []):
-            if ctx != main_ctx:
-                others.setdefault(ctx, {}).setdefault(field, f)
-    return [d for d in others.values() if "name" in d]
-
-
-def _rows_12b(twelve_b: list[tuple[str, str, Found]]) -> list[tuple[str | None, str | None, str | None]]:
-    """One row per class of security: the facts of one context belong together."""
-    by_ctx: dict[str, list[str | None]] = {}
-    rows: list[list[str | None]] = []
-    for field, ctx, f in twelve_b:
-        idx = {"12b_title": 0, "12b_symbol": 1, "12b_exchange": 2}[field]
-        row = by_ctx.get(ctx) if ctx else None
-        if row is None or row[idx] is not None:
-            row = [None, None, None]
-            rows.append(row)
-            if ctx:
-                by_ctx[ctx] = row
-        row[idx] = f.value
-    cleaned = [tuple(None if _none_value(v) else v for v in r) for r in rows]
-    return [(r[0], r[1], r[2]) for r in cleaned if r[1] or r[2]]
-
-
-def _none_value(v: str | None) -> bool:
-    return v is None or bool(re.fullmatch(r"(?i)\W*(?:n/?a|none|not\s+applicable)?\W*", v))
