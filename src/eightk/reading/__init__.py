@@ -31,7 +31,8 @@ from ..model import (
 from ..values import normalise_date, normalise_ein, normalise_file_number, normalise_name
 from .body import Body, read_body
 from .container import Part, decode, split
-from .cover import Cover, Found, read_cover
+from .cover import Cover, read_cover
+from .found import Found
 from .header import parse_header
 from .text import TextView, html_view, plain_view
 
