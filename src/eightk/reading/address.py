@@ -39,7 +39,7 @@ _UNIT = re.compile(
 
 def parse_address(block: str) -> dict[str, str | None] | None:
     """``"333 Providence Highway, Norwood, Massachusetts 02062"`` -> street, city, state, zip."""
-    s = re.sub(r"\s*[\t\n]+\s*", ", ", block)
+    s = re.sub(r"\s*[\t\n\x0b]+\s*", ", ", block)
     s = re.sub(r"\((?:zip|postal)\s+code\)|\(address[^)]*\)", " ", s, flags=re.I)
     s = " ".join(s.split()).strip(" ,;")
     s = re.sub(r"\s*,(\s*,)+", ",", s)

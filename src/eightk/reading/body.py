@@ -20,12 +20,14 @@ from .exhibits import (
 )
 from .items import find_items
 from .signatures import read_signatures
-from .text import TextView
+from .text import TextView, readable
 
 __all__ = ["Body", "read_body"]
 
 _TEXT_KINDS = ("html", "text")
-_EXHIBIT_TABLE = re.compile(r"^[ \t]*exhibit[ \t]+(?:no\.?|number)[ \t]+(?:and[ \t]+)?description\b", re.I | re.M)
+_EXHIBIT_TABLE = re.compile(
+    r"^[ \t]*exhibit[ \t\x0b]+(?:no\.?|number)[ \t\x0b]+(?:and[ \t]+)?description\b", re.I | re.M
+)
 
 
 @dataclass(slots=True)
@@ -48,7 +50,12 @@ def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
     found, sig = find_items(text, date)
     items = [
         Item(
-            f.code, f.number_as_filed, f.title_as_filed, f.status, (f.start, f.end), text[f.body_start : f.end].strip()
+            f.code,
+            f.number_as_filed,
+            f.title_as_filed,
+            f.status,
+            (f.start, f.end),
+            readable(text[f.body_start : f.end]).strip(),
         )
         for f in found
     ]
@@ -90,7 +97,7 @@ def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
                         None,
                         "reported",
                         (table.start(), items[-1].span[1]),
-                        text[table.start() : items[-1].span[1]].strip(),
+                        readable(text[table.start() : items[-1].span[1]]).strip(),
                     )
                 )
 
@@ -129,7 +136,7 @@ def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
                 from . import text_view  # late: the package imports this module
 
                 views[di] = text_view(part)
-            ex_text = views[di].text
+            ex_text = readable(views[di].text)
         if desc is None and part is not None:
             desc = part.description
         ex = Exhibit(

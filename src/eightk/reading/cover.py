@@ -30,7 +30,7 @@ from ..values import (
 from .address import parse_address, strip_label_fragments
 from .dei import CHECKED, UNCHECKED, co_registrants, from_ixbrl, ix_address_phone, main_context, none_value, rows_12b
 from .found import Found
-from .text import TextView
+from .text import CELL_BREAK, TextView
 
 __all__ = ["Cover", "Found", "read_cover"]
 
@@ -449,7 +449,8 @@ def _securities_12b(text: str) -> list[tuple[str | None, str | None, str | None]
                 break
             continue
         blanks = 0
-        cells = [" ".join(c.split()) for c in lt.split("\t") if c.strip()]
+        raw_cells = [c for c in lt.split("\t") if c.strip()]
+        cells = [" ".join(c.split()) for c in raw_cells]
         if len(cells) < 2:
             if rows or re.search(r"indicate\s+by\s+check|emerging\s+growth", lt, re.I):
                 break
@@ -458,14 +459,25 @@ def _securities_12b(text: str) -> list[tuple[str | None, str | None, str | None]
             continue
         if re.search(r"section\s+12\s*\(g\)", lt, re.I):
             break  # securities registered under 12(g) are not listed on an exchange
-        row: tuple[str | None, str | None, str | None]
-        if len(cells) >= 3:
-            row = (cells[0], cells[1], cells[-1])
-        else:
-            row = (cells[0], None, cells[1])
-        row = tuple(None if none_value(v) else v for v in row)  # type: ignore[assignment]
-        if row[1] or row[2]:
-            rows.append(row)
+        # several classes in one table row, one per line of each cell
+        stacked = [[" ".join(p.split()) for p in c.split(CELL_BREAK) if p.strip()] for c in raw_cells]
+        depth = len(stacked[0])
+        per_line = depth > 1 and all(len(c) in (1, depth) for c in stacked)
+        for k in range(depth if per_line else 1):
+            # a cell with one line serves every class (an exchange) or the first only (a symbol)
+            line_cells = (
+                [c[k] if len(c) == depth else (c[0] if (j != 1 or k == 0) else "") for j, c in enumerate(stacked)]
+                if per_line
+                else cells
+            )
+            row: tuple[str | None, str | None, str | None]
+            if len(line_cells) >= 3:
+                row = (line_cells[0], line_cells[1], line_cells[-1])
+            else:
+                row = (line_cells[0], None, line_cells[1])
+            row = tuple(None if none_value(v) else v for v in row)  # type: ignore[assignment]
+            if row[1] or row[2]:
+                rows.append(row)
     return rows
 
 
@@ -663,8 +675,14 @@ def _combined(text: str, grid: _Grid) -> list[dict[str, Found]]:
             "ein": Found(m.group("ein"), "cover", m.span("ein")),
         }
         lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
+        name_cell = m.group("name").split(CELL_BREAK)
         name = d["name"].value
-        if "(" in name:
+        if len(name_cell) > 1:
+            # an HTML cell holding name, (state), address and phone on lines of its own
+            first = " ".join(name_cell[0].split())
+            d["name"] = Found(first, "cover", (m.start("name"), m.start("name") + len(name_cell[0].rstrip())))
+            lines = [" ".join(x.split()) for x in name_cell[1:] if x.strip()] + lines
+        elif "(" in name:
             # an HTML cell holding name, (state), address and phone on one line
             head, _, tail = name.partition("(")
             d["name"] = Found(head.strip(), "cover", (m.start("name"), m.start("name") + len(head.rstrip())))

@@ -14,7 +14,7 @@ from ..values import DATE_RE, date_of
 
 __all__ = ["FoundSignature", "read_signatures"]
 
-_SLASH = re.compile(r"/\s*s\s*/\s*(?P<name>[^\n\t]*)", re.I)
+_SLASH = re.compile(r"/\s*s\s*/[ \t]*(?P<name>[^\n\t\x0b]*)", re.I)
 _LABEL = re.compile(r"^[ \t]*(?P<label>By|Name|Title|Its|Date|Dated)[ \t]*[:.]?[ \t]*(?P<value>[^\n]*)$", re.I | re.M)
 _STOP = re.compile(
     r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|EXHIBITS?\b|Exhibit\s+(?:No|Number|Index)|"
@@ -30,6 +30,10 @@ class FoundSignature:
     date: str | None
     start: int
     end: int
+
+
+#: a line naming a company (a co-registrant under the signer), not a title
+_COMPANY_LINE = re.compile(r"^[A-Z0-9&.,' -]+\b(?:COMPANY|CORPORATION|INC|CORP|LLC|L\.P|LP|TRUST|BANCORP|HOLDINGS)\b")
 
 
 def _clean(s: str) -> str:
@@ -82,7 +86,8 @@ def read_signatures(text: str, start: int, end: int) -> list[FoundSignature]:
                 block_date = date_of(dm)
                 break
     out: list[FoundSignature] = []
-    lines = block.split("\n")
+    # lines, with the lines inside a table cell (apart by CELL_BREAK) as lines of their own
+    lines = re.split("[\n\x0b]", block)
     offsets = []
     pos = start
     for ln in lines:
@@ -111,6 +116,7 @@ def read_signatures(text: str, start: int, end: int) -> list[FoundSignature]:
         blanks = 0
         while j < len(lines) and len(title_parts) < 4:
             raw = lines[j]
+            full = " ".join(raw.split())  # as written, commas kept
             s = _clean(raw)
             if not s.strip("-_=* "):
                 s = ""
@@ -124,6 +130,18 @@ def read_signatures(text: str, start: int, end: int) -> list[FoundSignature]:
             if lm:
                 lab = lm.group("label").lower()
                 val = _clean(lm.group("value"))
+                # a title that runs on to the next line: "... General Counsel and" / "Assistant Secretary"
+                while (
+                    lab in ("title", "its")
+                    and j + 1 < len(lines)
+                    and _clean(lines[j + 1])
+                    and (
+                        re.search(r"(?:\band|\bof|&|,|-)$", val)
+                        or re.match(r"(?:and|of|&)\b|[a-z]", _clean(lines[j + 1]))
+                    )
+                ):
+                    j += 1
+                    val = f"{val} {_clean(lines[j])}"
                 if lab == "name" and val:
                     name = val if not name or name.lower() == val.lower() or len(val) > 2 else name
                     j += 1
@@ -139,18 +157,20 @@ def read_signatures(text: str, start: int, end: int) -> list[FoundSignature]:
                 j += 1
                 continue
             if name and s.lower().startswith(name.lower()) and s[len(name) : len(name) + 1] in (" ", ","):
-                s = s[len(name) + 1 :].strip(" ,")  # name and title in one cell
+                full = full[len(name) + 1 :].strip(" ,")  # name and title in one cell
+                s = full
                 if not s:
                     j += 1
                     continue
-            if not _is_title_line(s):
+            if not _is_title_line(s) or _COMPANY_LINE.search(s):
                 break
             if title_parts and blanks and not (title_parts[-1][-1:].isalpha() and s[:1].islower()):
                 break  # a new paragraph, unless it continues the title mid-phrase
-            title_parts.append(s)
+            title_parts.append(full)
             blanks = 0
             j += 1
-        title = label_title or inline_title or (" ".join(title_parts) if title_parts else None)
+        joined = " ".join(" ".join(title_parts).split()).strip(" ,;:_") if title_parts else None
+        title = label_title or inline_title or joined or None
         name = re.sub(r"^(?:By|Name)\s*:\s*", "", name, flags=re.I)
         if name and sum(c.isalpha() for c in name) >= 3 and len(name) <= 80:
             out.append(FoundSignature(name, title, block_date, offsets[i], offsets[min(j, len(lines) - 1)]))

@@ -19,7 +19,17 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-__all__ = ["IxFact", "TextView", "html_view", "plain_view", "looks_like_html"]
+__all__ = ["CELL_BREAK", "IxFact", "TextView", "html_view", "plain_view", "looks_like_html", "readable"]
+
+#: what a line break inside a table cell becomes in the text view: white space to regular
+#: expressions and ``str.split()``, but not a line of its own, so table rows stay on one line
+CELL_BREAK = "\x0b"
+
+
+def readable(text: str) -> str:
+    """Text for people: cell-internal line breaks as ordinary ones (same length)."""
+    return text.replace(CELL_BREAK, "\n")
+
 
 # One-for-one character clean-up: same length, so offsets survive.
 _PLAIN_CHARS = str.maketrans(
@@ -127,7 +137,7 @@ class _Builder:
 
     def add_inline(self, s: str, src: int, exact: bool = True) -> None:
         """Running text: a leading space is dropped at a line or cell start."""
-        if s[0] == " " and self.last in " \n\t":
+        if s[0] == " " and self.last in " \n\t\x0b":
             s = s[1:]
             src += 1
             if not s:
@@ -135,7 +145,7 @@ class _Builder:
         self.add(s, src, exact)
 
     def _trim_space(self) -> None:
-        while self.parts and self.last == " ":
+        while self.parts and self.last in " \x0b":
             p = self.parts[-1][:-1]
             self.length -= 1
             if p:
@@ -149,7 +159,7 @@ class _Builder:
                 self.last = self.parts[-1][-1] if self.parts else "\n"
 
     def newline(self, src: int, n: int = 1) -> None:
-        if self.last == " ":
+        if self.last in " \x0b":
             self._trim_space()
         if not self.parts:
             return
@@ -175,7 +185,7 @@ class _Builder:
     def view(self, facts: tuple[IxFact, ...] = ()) -> TextView:
         # no trailing spaces or blank lines
         while self.parts:
-            kept = self.parts[-1].rstrip(" \n")
+            kept = self.parts[-1].rstrip(" \n\x0b")
             self.length -= len(self.parts[-1]) - len(kept)
             if kept:
                 self.parts[-1] = kept
@@ -379,9 +389,12 @@ def html_view(doc: str) -> TextView:
             b.newline(start, 2 if tag == "table" else 1)
         elif tag in _BLOCK2 or tag in _BLOCK1:
             if in_cell:
-                # block structure inside a cell stays on the row's line
-                if b.last not in " \t\n":
-                    b.add(" ", start, False)
+                # a line break inside a table cell: the row stays on one line, and the
+                # cell's own lines are kept apart by a vertical tab (CELL_BREAK)
+                if b.last == " ":
+                    b._trim_space()
+                if b.last not in "\t\n\x0b":
+                    b.add(CELL_BREAK, start, False)
             else:
                 b.newline(start, 2 if tag in _BLOCK2 else 1)
     if pos < len(doc) and skip_until is None and not hidden_depth:
