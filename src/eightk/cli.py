@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from .errors import EightkError
-from .evaluate import FIELDS, evaluate, evaluate_gold, iter_files, load_explanations, load_gold
+from .evaluate import FIELDS, evaluate, evaluate_gold, iter_files, load_explanations, load_gold, provisional_gold
 from .model import Filing
 from .reading import parse, read_bytes
 
@@ -142,7 +142,11 @@ def eval_cmd(paths: tuple[Path, ...], explanations: Path | None, gold: Path | No
     --gold tests/data/eval/gold.json
     """
     res = evaluate(paths, load_explanations(explanations))
-    gres = evaluate_gold(paths[0], load_gold(gold)) if gold else None
+    if gold:
+        gres = evaluate_gold(paths[0], load_gold(gold))
+    else:  # no reviewed gold: the headers' declared items and ITEM: label lines, unreviewed
+        gres = evaluate_gold(Path("."), provisional_gold(paths))
+        click.echo("(no --gold: items scored against SEC header declarations and ITEM: labels, unreviewed)", err=True)
     if as_json:
         out = {"cover": res.to_dict()}
         if gres:
