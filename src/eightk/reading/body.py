@@ -9,6 +9,7 @@ from ..catalog import era_of
 from ..model import Contact, Exhibit, Item, Signature, Ticker
 from .container import Part
 from .exhibits import (
+    ListedExhibit,
     contacts,
     exhibit_index_span,
     exhibit_number_of_type,
@@ -60,74 +61,59 @@ def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
         for f in found
     ]
 
-    # exhibits listed in the body: Item 9.01 (old 7) first, then an exhibit index
-    listed: dict[str, tuple[str | None]] = {}
-    order: list[str] = []
+    # exhibits listed in the body, in order: Item 9.01 (old 7), an exhibit index, lines that
+    # name themselves exhibits ("Exhibit 99.01    Press Release."); the first description wins
+    listed: dict[str, str | None] = {}
+
+    def note(entries: list[ListedExhibit]) -> None:
+        for e in entries:
+            if listed.get(e.number) is None:
+                listed[e.number] = e.description
+
     for it in items:
         if it.code == "9.01":
-            for e in list_exhibits(text, it.span[0], it.span[1]):
-                if e.number not in listed:
-                    listed[e.number] = (e.description,)
-                    order.append(e.number)
+            note(list_exhibits(text, it.span[0], it.span[1]))
     idx = exhibit_index_span(text, sig if sig is not None else (items[-1].span[0] if items else 0))
-    more = list_exhibits(text, *idx, whole_item=False) if idx else []
-    # lines that name themselves exhibits anywhere in the items ("Exhibit 99.01    Press Release.")
+    if idx:
+        note(list_exhibits(text, *idx, whole_item=False))
     if items:
-        more += strong_entries(text, items[0].span[0], items[-1].span[1])
-    for e in more:
-        if e.number not in listed:
-            listed[e.number] = (e.description,)
-            order.append(e.number)
-        elif listed[e.number][0] is None:
-            listed[e.number] = (e.description,)
+        note(strong_entries(text, items[0].span[0], items[-1].span[1]))
     if items and not any(i.code == "9.01" for i in items):
         # an exhibit table inside the last item, with no Item 9.01 (old 7) heading
-        table = _EXHIBIT_TABLE.search(text, items[-1].span[0], items[-1].span[1])
+        last = items[-1].span
+        table = _EXHIBIT_TABLE.search(text, last[0], last[1])
         if table:
-            for e in list_exhibits(text, table.end(), items[-1].span[1], whole_item=False):
-                if e.number not in listed:
-                    listed[e.number] = (e.description,)
-                    order.append(e.number)
+            note(list_exhibits(text, table.end(), last[1], whole_item=False))
             if listed and era_of(date) == "modern":
                 # since 2004 exhibits are filed under Item 9.01: the filing reports it all the same
-                items.append(
-                    Item(
-                        "9.01",
-                        None,
-                        None,
-                        "reported",
-                        (table.start(), items[-1].span[1]),
-                        readable(text[table.start() : items[-1].span[1]]).strip(),
-                    )
-                )
+                span = (table.start(), last[1])
+                items.append(Item("9.01", None, None, "reported", span, readable(text[span[0] : span[1]]).strip()))
 
     # exhibit documents of the submission, linked to the list by number; a document
     # typed "EX-99" is the listed 99.1 when that is the only 99.x without a document
     docs: dict[str, int] = {}
     unlinked: list[tuple[str, int]] = []
     for i, p in enumerate(parts):
-        if i == primary:
-            continue
-        n = exhibit_number_of_type(p.type)
+        n = exhibit_number_of_type(p.type) if i != primary else None
         if n and n not in docs:
             if n in listed:
                 docs[n] = i
             else:
                 unlinked.append((n, i))
+    unlisted: list[str] = []
     for n, i in unlinked:
         major = _major(n)
         free = [m for m in listed if _major(m) == major and m not in docs]
-        same_major_docs = [u for u, _ in unlinked if _major(u) == major]
-        if len(free) == 1 and len(same_major_docs) == 1:
+        if len(free) == 1 and sum(_major(u) == major for u, _ in unlinked) == 1:
             docs[free[0]] = i
         else:
             docs[n] = i
-            order.append(n)
+            unlisted.append(n)
 
     exhibits: list[Exhibit] = []
     machine: list[Exhibit] = []
-    for n in order:
-        desc = listed[n][0] if n in listed else None
+    for n in [*listed, *unlisted]:
+        desc = listed.get(n)
         di = docs.get(n)
         part = parts[di] if di is not None else None
         ex_text = None
