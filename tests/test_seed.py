@@ -64,3 +64,13 @@ def test_seed_item_text_runs_to_the_next_heading() -> None:
     assert other.text.endswith("filed as Exhibit 99.1 hereto.")
     assert "99.1 The Registrant's Press Release" in exhibits.text
     assert "SIGNATURE" not in exhibits.text and "Page 2 of 6" not in exhibits.text
+
+
+def test_seed_exhibit_entry_span() -> None:
+    from eightk.reading import container, text_view
+
+    f = eightk.parse(SEED)
+    view = text_view(container.split(container.decode(SEED.read_bytes())[0]).parts[0])
+    (ex,) = f.exhibits
+    assert ex.span is not None
+    assert view.text[ex.span[0] : ex.span[1]] == "99.1 The Registrant's Press Release dated December 11, 1997."

@@ -159,6 +159,7 @@ class Exhibit:
     filename: str | None
     document: int | None  # index into ``documents`` when filed as a document
     listed: bool  # named in the exhibit list or index of the body
+    span: tuple[int, int] | None = None  # its entry in the main document's text view
     text: str | None = field(default=None, compare=False)
 
 

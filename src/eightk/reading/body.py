@@ -64,11 +64,13 @@ def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
     # exhibits listed in the body, in order: Item 9.01 (old 7), an exhibit index, lines that
     # name themselves exhibits ("Exhibit 99.01    Press Release."); the first description wins
     listed: dict[str, str | None] = {}
+    spans: dict[str, tuple[int, int]] = {}
 
     def note(entries: list[ListedExhibit]) -> None:
         for e in entries:
             if listed.get(e.number) is None:
                 listed[e.number] = e.description
+                spans[e.number] = (e.start, e.end)
 
     for it in items:
         if it.code == "9.01":
@@ -133,6 +135,7 @@ def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
             filename=part.filename if part else None,
             document=di,
             listed=n in listed,
+            span=spans.get(n),
             text=ex_text,
         )
         (machine if is_machine_exhibit(n) else exhibits).append(ex)
