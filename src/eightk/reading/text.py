@@ -218,7 +218,9 @@ _CELLS = frozenset(("td", "th"))
 _SKIP = frozenset(("script", "style", "head", "noscript", "xml", "template"))
 _ATTR = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
-_LOOKS_HTML = re.compile(r"<(?:html|body|div|p|table|font|br|td|span|b|center|hr|xbrl)[\s>/]", re.I)
+# 1990s plain text carries SGML markup of its own (<TABLE>, <S>, <C>, <PAGE>): those tags
+# say nothing, only tags that HTML alone uses do
+_LOOKS_HTML = re.compile(r"<(?:html|body|div|p|font|br|td|tr|span|b|i|u|center|hr)[\s>/]", re.I)
 
 
 def looks_like_html(text: str) -> bool:
