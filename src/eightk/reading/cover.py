@@ -30,7 +30,7 @@ from ..values import (
 from .address import parse_address, strip_label_fragments
 from .dei import CHECKED, UNCHECKED, co_registrants, from_ixbrl, ix_address_phone, main_context, none_value, rows_12b
 from .found import Found
-from .text import CELL_BREAK, TextView
+from .text import ASCII_LOWER, CELL_BREAK, TextView
 
 __all__ = ["Cover", "Found", "read_cover"]
 
@@ -81,7 +81,6 @@ _ANY_LABEL = re.compile("|".join(p.pattern for p in LABELS.values()), re.I)
 # one pass over the ASCII-lowercased text (same length, so spans hold) without IGNORECASE,
 # which is several times slower on alternations this wide
 _LABELS_ONE_PASS = re.compile("|".join(f"(?P<{k}>{p.pattern})" for k, p in LABELS.items()))
-_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
 _BOILERPLATE = re.compile(
     r"securities\s+and\s+exchange|washington,?\s+d\.?\s*c|form\s+8-?k|current\s+report"
     r"|pursuant\s+to|exchange\s+act|section\s+13|^\(?registrant\)?$|^\(?zip\s+code\)?$"
@@ -242,7 +241,7 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def _clean_value(s: str) -> str:
-    s = re.sub(r"\([^)]*\)", " ", s) if _ANY_LABEL.search(s) else s
+    s = re.sub(r"\([^)]*\)", " ", s) if "(" in s and _ANY_LABEL.search(s) else s
     s = " ".join(s.split())
     return s.strip(" \t,;:_-*")
 
@@ -484,10 +483,16 @@ def _securities_12b(text: str) -> list[tuple[str | None, str | None, str | None]
 # --- iXBRL ------------------------------------------------------------------
 
 
+_NAME_LABEL_LOWER = re.compile(LABELS["name"].pattern)
+_ITEM_HEADING_LOWER = re.compile(_ITEM_HEADING.pattern, re.M)
+
+
 def _region_end(text: str) -> int:
-    anchor = LABELS["name"].search(text)
+    """Where the cover ends: at the first item heading after the name label."""
+    low = text[:60000].translate(ASCII_LOWER)
+    anchor = _NAME_LABEL_LOWER.search(low)
     start = anchor.end() if anchor else 0
-    m = _ITEM_HEADING.search(text, start)
+    m = _ITEM_HEADING_LOWER.search(low, start)
     end = m.start() if m else len(text)
     return min(max(end, min(len(text), 1500)), 20000)
 
@@ -507,7 +512,7 @@ def read_cover(view: TextView) -> Cover:
         ss = view.source_span(*span) if span else None
         fields.setdefault(field, []).append(Found(value, source, span, ss))
 
-    low = text.translate(_ASCII_LOWER)  # same length: spans found in it hold in ``text``
+    low = text.translate(ASCII_LOWER)  # same length: spans found in it hold in ``text``
     labels = _all_labels(low)
 
     # form type and amendment

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..catalog import ItemDef, era_of, match_title, modern_code
+from .text import ASCII_LOWER
 
 __all__ = ["FoundItem", "find_items", "signature_start", "SIGNATURE_HEADING"]
 
@@ -26,11 +27,12 @@ _HEADING = re.compile(
     r"(?P<sep>[ \t]*[.:\-–—)]*[ \t]*)(?P<rest>[^\n]*)$",
     re.M,
 )
+#: the signatures' heading, or the sentence that opens them; matched on ASCII-lowercased text
 SIGNATURE_HEADING = re.compile(
-    r"^[ \t]*(?:SIGNATURES?|Signatures?|S\s?I\s?G\s?N\s?A\s?T\s?U\s?R\s?E\s?S?)[ \t]*:?[ \t]*$"
+    r"^[ \t]*(?:signatures?|s\s?i\s?g\s?n\s?a\s?t\s?u\s?r\s?e\s?s?)[ \t]*:?[ \t]*$"
     r"|pursuant\s+to\s+the\s+requirements\s+of\s+the\s+securities\s+(?:and\s+)?exchange\s+act\s+of\s+1934,?"
     r"\s+(?:as\s+amended,\s+)?the\s+registrant\s+has\s+duly\s+caused",
-    re.M | re.I,
+    re.M,
 )
 _NOT_APPLICABLE = re.compile(
     r"^\W*(?:not\s+applicable|none|inapplicable|n/?a|omitted|intentionally\s+omitted)\W*$", re.I
@@ -125,7 +127,8 @@ def _drop_table_of_contents(heads: list[_Head]) -> list[_Head]:
 
 
 def signature_start(text: str, after: int) -> int | None:
-    m = SIGNATURE_HEADING.search(text, after)
+    """Where the signatures start: their heading, or the sentence that opens them."""
+    m = SIGNATURE_HEADING.search(text.translate(ASCII_LOWER), after)
     if not m:
         return None
     return m.start()
