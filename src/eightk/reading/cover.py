@@ -456,8 +456,8 @@ def _securities_12b(text: str) -> list[tuple[str | None, str | None, str | None]
             continue
         if re.search(r"title\s+of\s+each\s+class|name\s+of\s+each\s+exchange", lt, re.I):
             continue
-        if re.search(r"section\s+12\s*\(g\)", lt, re.I):
-            break  # securities registered under 12(g) are not listed on an exchange
+        if re.search(r"section\s+12\s*\(g\)", lt, re.I) or _ITEM_HEADING.match(lt):
+            break  # 12(g) securities are not listed on an exchange; an item ends the cover
         # several classes in one table row, one per line of each cell
         stacked = [[" ".join(p.split()) for p in c.split(CELL_BREAK) if p.strip()] for c in raw_cells]
         depth = len(stacked[0])
@@ -647,6 +647,13 @@ def read_cover(view: TextView) -> Cover:
         co = co_registrants(ix, main_ctx) or co
         ix_rows = rows_12b(twelve_b)
         if ix_rows:
+            # tags sometimes cover only part of a title ("Depositary Shares (each representing
+            # 1/1000th"): the title as printed in the table completes it
+            printed = [r[0] for r in rows if r[0]]
+            ix_rows = [
+                (next((t for t in printed if r[0] and t.startswith(r[0]) and len(t) > len(r[0])), r[0]), r[1], r[2])
+                for r in ix_rows
+            ]
             rows, rows_source = ix_rows, "ixbrl"
     return Cover(fields, co, rows, rows_source, problems)
 

@@ -312,6 +312,22 @@ def _preformatted(doc: str) -> bool:
     return lines > 40 and len(_BLOCK_TAG.findall(doc, 0, 200000)) * 20 < lines
 
 
+def _join_continuations(facts: list[IxFact]) -> list[IxFact]:
+    """Facts whose text goes on elsewhere (``continuedAt`` -> ``ix:continuation``) get it all."""
+    parts = {f.name[1:]: f for f in facts if f.name.startswith("#")}
+    out = []
+    for f in facts:
+        if f.name.startswith("#"):
+            continue
+        nxt, seen, value = f.attrs.get("continuedat"), set(), f.value
+        while nxt and nxt in parts and nxt not in seen:
+            seen.add(nxt)
+            value = f"{value} {parts[nxt].value}".strip()
+            nxt = parts[nxt].attrs.get("continuedat")
+        out.append(f if value == f.value else IxFact(f.name, value, f.format, f.hidden, f.span, f.source_span, f.attrs))
+    return out
+
+
 def html_view(doc: str) -> TextView:
     """The text view of an HTML or inline-XBRL document, with its ix facts."""
     b = _Builder()
@@ -349,10 +365,12 @@ def html_view(doc: str) -> TextView:
                 skip_until = tag
             continue
         if tag.startswith("ix:"):
-            if tag in ("ix:nonnumeric", "ix:nonfraction"):
+            if tag in ("ix:nonnumeric", "ix:nonfraction", "ix:continuation"):
                 if not closing:
                     a = _attrs(m.group(3))
-                    fact_stack.append((a.get("name", ""), a, b.length, pos, len(hidden_text), hidden_depth > 0))
+                    # a continuation is collected like a fact, under its id, and joined below
+                    fname = a.get("name", "") if tag != "ix:continuation" else "#" + a.get("id", "")
+                    fact_stack.append((fname, a, b.length, pos, len(hidden_text), hidden_depth > 0))
                 elif fact_stack:
                     fname, a, tstart, sstart, hstart, hidden = fact_stack.pop()
                     if hidden:
@@ -409,20 +427,22 @@ def html_view(doc: str) -> TextView:
     view = b.view()
     if facts:
         text = view.text
-        facts = [
-            f
-            if f.hidden
-            else IxFact(
-                f.name,
-                " ".join(text[f.span[0] : f.span[1]].split()) if f.span else f.value,
-                f.format,
-                False,
-                f.span,
-                f.source_span,
-                f.attrs,
-            )
-            for f in facts
-        ]
+        facts = _join_continuations(
+            [
+                f
+                if f.hidden
+                else IxFact(
+                    f.name,
+                    " ".join(text[f.span[0] : f.span[1]].split()) if f.span else f.value,
+                    f.format,
+                    False,
+                    f.span,
+                    f.source_span,
+                    f.attrs,
+                )
+                for f in facts
+            ]
+        )
         view = TextView(view.text, view._tstart, view._sstart, view._exact, tuple(facts))
     return view
 
