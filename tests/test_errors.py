@@ -100,3 +100,19 @@ _SGML_PIECES = [
 @given(st.lists(st.sampled_from(_SGML_PIECES) | st.binary(max_size=30), max_size=40))
 def test_malformed_sgml(pieces: list[bytes]) -> None:
     _only_own_errors(b"".join(pieces))
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        "<html><body><" + "a" * 200_000,  # a tag that never closes
+        "<html><body>" + "<a " * 100_000,  # many that never close
+        '<html><body><a b="' + "x" * 200_000,  # a quote that never closes
+        "<html><body>" + "<?x " * 50_000,
+    ],
+    ids=["unclosed-tag", "many-unclosed", "unclosed-quote", "processing-instructions"],
+)
+def test_pathological_html_reads_in_linear_time(doc: str) -> None:
+    """These took minutes with a backtracking tag pattern; now a blink (no timing asserted:
+    a regression shows as a test run that does not finish)."""
+    _only_own_errors(doc.encode())

@@ -204,9 +204,11 @@ class _Builder:
 
 # --- HTML ------------------------------------------------------------------
 
+# Possessive quantifiers and bounded runs: a "<" that never closes costs one short scan, not a
+# scan to the end of the document for every such "<" (which would be quadratic).
 _TOKEN = re.compile(
-    r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![^>]*>|<\?.*?(?:\?>|\Z)"
-    r"|<(/?)([A-Za-z][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![^<>]{0,4000}>|<\?[^<>]{0,4000}>"
+    r"|<(/?)([A-Za-z][\w:.-]*+)((?:[^<>\"']++|\"[^\"]{0,4000}\"|'[^']{0,4000}')*+)>",
     re.S,
 )
 _ROWS = frozenset(("tr", "table"))
