@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CODE_TO_NAME", "NAME_TO_CODE", "US_CODES", "jurisdiction_code", "JURISDICTION_RE"]
+__all__ = ["CODE_TO_NAME", "NAME_TO_CODE", "US_CODES", "find_jurisdictions", "jurisdiction_code"]
 
 _US = {
     "AL": "Alabama",
@@ -177,13 +177,6 @@ for _code, _name in CODE_TO_NAME.items():
 for _code, _names in _VARIANTS.items():
     for _name in _names:
         NAME_TO_CODE.setdefault(_name.lower(), _code)
-
-_names_longest_first = sorted(NAME_TO_CODE, key=len, reverse=True)
-#: any written name of a jurisdiction, as a whole phrase
-JURISDICTION_RE = re.compile(
-    r"(?<![\w.])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _names_longest_first) + r")(?![\w])",
-    re.IGNORECASE,
-)
 
 
 def jurisdiction_code(text: str | None) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..jurisdictions import JURISDICTION_RE, US_CODES, jurisdiction_code
+from ..jurisdictions import US_CODES, find_jurisdictions
 
 __all__ = ["parse_address", "strip_label_fragments"]
 
@@ -43,7 +43,7 @@ def parse_address(block: str) -> dict[str, str | None] | None:
     s = re.sub(r"\((?:zip|postal)\s+code\)|\(address[^)]*\)", " ", s, flags=re.I)
     s = " ".join(s.split()).strip(" ,;")
     s = re.sub(r"\s*,(\s*,)+", ",", s)
-    if not s or not re.search(r"\d", s) and not JURISDICTION_RE.search(s):
+    if not s or not re.search(r"\d", s) and not find_jurisdictions(s):
         return None
     zips = list(_ZIP.finditer(s))
     zip_code = None
@@ -60,16 +60,15 @@ def parse_address(block: str) -> dict[str, str | None] | None:
                 # Hoffman Estates, Illinois"
                 before = before + ", " + after
     state = None
-    sm = None
-    for m in JURISDICTION_RE.finditer(before):
-        sm = m
+    places = find_jurisdictions(before)
+    last = places[-1] if places else None
     code_m = re.search(r"(?:,\s*|\s)([A-Z]{2})\.?$", before)
     if code_m and code_m.group(1) in US_CODES:
         state = code_m.group(1)
         before = before[: code_m.start()]
-    elif sm is not None and before[sm.end() :].strip(" ,.") == "":
-        state = jurisdiction_code(sm.group(0))
-        before = before[: sm.start()]
+    elif last is not None and before[last[0][1] :].strip(" ,.") == "":
+        state = last[1]
+        before = before[: last[0][0]]
     before = before.rstrip(" ,")
     street = city = None
     if "," in before:
