@@ -30,7 +30,7 @@ from ..values import (
 from .address import parse_address, strip_label_fragments
 from .dei import CHECKED, UNCHECKED, co_registrants, from_ixbrl, ix_address_phone, main_context, none_value, rows_12b
 from .found import Found
-from .text import ASCII_LOWER, CELL_BREAK, TextView
+from .text import CELL_BREAK, TextView, lowered
 
 __all__ = ["Cover", "Found", "read_cover"]
 
@@ -489,7 +489,7 @@ _ITEM_HEADING_LOWER = re.compile(_ITEM_HEADING.pattern, re.M)
 
 def _region_end(text: str) -> int:
     """Where the cover ends: at the first item heading after the name label."""
-    low = text[:60000].translate(ASCII_LOWER)
+    low = lowered(text[:60000])
     anchor = _NAME_LABEL_LOWER.search(low)
     start = anchor.end() if anchor else 0
     m = _ITEM_HEADING_LOWER.search(low, start)
@@ -512,7 +512,7 @@ def read_cover(view: TextView) -> Cover:
         ss = view.source_span(*span) if span else None
         fields.setdefault(field, []).append(Found(value, source, span, ss))
 
-    low = text.translate(ASCII_LOWER)  # same length: spans found in it hold in ``text``
+    low = lowered(text)  # same length: spans found in it hold in ``text``
     labels = _all_labels(low)
 
     # form type and amendment

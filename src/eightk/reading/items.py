@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..catalog import ItemDef, era_of, match_title, modern_code
-from .text import ASCII_LOWER
+from .text import lowered
 
 __all__ = ["FoundItem", "find_items", "signature_start", "SIGNATURE_HEADING"]
 
@@ -128,7 +128,7 @@ def _drop_table_of_contents(heads: list[_Head]) -> list[_Head]:
 
 def signature_start(text: str, after: int) -> int | None:
     """Where the signatures start: their heading, or the sentence that opens them."""
-    m = SIGNATURE_HEADING.search(text.translate(ASCII_LOWER), after)
+    m = SIGNATURE_HEADING.search(lowered(text), after)
     if not m:
         return None
     return m.start()

@@ -19,7 +19,17 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-__all__ = ["ASCII_LOWER", "CELL_BREAK", "IxFact", "TextView", "html_view", "plain_view", "looks_like_html", "readable"]
+__all__ = [
+    "ASCII_LOWER",
+    "CELL_BREAK",
+    "lowered",
+    "IxFact",
+    "TextView",
+    "html_view",
+    "plain_view",
+    "looks_like_html",
+    "readable",
+]
 
 #: what a line break inside a table cell becomes in the text view: white space to regular
 #: expressions and ``str.split()``, but not a line of its own, so table rows stay on one line
@@ -29,6 +39,13 @@ CELL_BREAK = "\x0b"
 #: ASCII letters to lower case, nothing else: the result has the same length, so spans found
 #: in it hold in the original, and patterns without IGNORECASE run several times faster on it
 ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+
+
+def lowered(text: str) -> str:
+    """``text`` in lower case with the same length (so spans carry over): ``str.lower`` where
+    it keeps the length (nearly always, and fast), else ASCII letters only."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(ASCII_LOWER)
 
 
 def readable(text: str) -> str:
