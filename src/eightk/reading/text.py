@@ -360,33 +360,33 @@ def html_view(doc: str) -> TextView:
     in_cell = False
     hidden_text: list[tuple[int, str]] = []  # text inside hidden parts, for facts
     for m in _TOKEN.finditer(doc):
-        start = m.start()
+        start, end = m.span()
         if start > pos and skip_until is None:
             raw = doc[pos:start]
             if hidden_depth:
                 hidden_text.append((pos, raw))
             elif raw.strip() or raw:
                 (_add_pre_text if pre else _add_html_text)(b, raw, pos)
-        pos = m.end()
-        name = m.group(2)
+        pos = end
+        slash, name, attrs_raw = m.groups()
         if name is None:
             continue
         tag = name.lower()
         if tag in _INLINE and not hidden_stack:
             continue  # formatting only: the common case, decided first
-        closing = m.group(1) == "/"
+        closing = slash == "/"
         if skip_until is not None:
             if closing and tag == skip_until:
                 skip_until = None
             continue
         if tag in _SKIP:
-            if not closing and not m.group(3).rstrip().endswith("/"):
+            if not closing and not attrs_raw.rstrip().endswith("/"):
                 skip_until = tag
             continue
         if tag.startswith("ix:"):
             if tag in ("ix:nonnumeric", "ix:nonfraction", "ix:continuation"):
                 if not closing:
-                    a = _attrs(m.group(3))
+                    a = _attrs(attrs_raw)
                     # a continuation is collected like a fact, under its id, and joined below
                     fname = a.get("name", "") if tag != "ix:continuation" else "#" + a.get("id", "")
                     fact_stack.append((fname, a, b.length, pos, len(hidden_text), hidden_depth > 0))
@@ -405,7 +405,6 @@ def html_view(doc: str) -> TextView:
                 else:
                     hidden_depth += 1
             continue
-        attrs_raw = m.group(3)
         if hidden_stack and tag == hidden_stack[-1][0]:
             htag, nested = hidden_stack.pop()
             if not closing:
