@@ -125,3 +125,19 @@ def test_provenance_spans_hold_the_values(path) -> None:
             assert re.sub(r"\D", "", flat) == re.sub(r"\D", "", p.value), (p, flat)
         elif p.field == "registrant.commission_file_number":
             assert re.sub(r"\s", "", flat) == p.value, (p, flat)
+
+
+def test_label_scan_prefilter_changes_nothing() -> None:
+    """The cover's one-pass label scan skips positions by first letter: on every bundled
+    filing it must find exactly what the full pattern finds."""
+    from eightk.reading.cover import _LABELS_ONE_PASS, LABELS
+    from eightk.reading.text import lowered
+
+    full = re.compile("|".join(f"(?P<{k}>{p.pattern})" for k, p in LABELS.items()))
+    for path in filing_paths():
+        text, _ = container.decode(path.read_bytes())
+        for part in container.split(text).parts:
+            if part.kind in ("html", "text"):
+                low = lowered(text_view(part).text[:30000])
+                want = [(m.lastgroup, m.span()) for m in full.finditer(low)]
+                assert [(m.lastgroup, m.span()) for m in _LABELS_ONE_PASS.finditer(low)] == want
