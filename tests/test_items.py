@@ -98,3 +98,20 @@ def test_catalogue_maps_every_old_item_and_dates_the_new_ones() -> None:
     assert modern_code("1.05", "2024-01-01") == "1.05"
     assert modern_code("7.02", "2024-01-01") is None
     assert match_title("OTHER EVENTS", "1997-01-01").code == "8.01"  # type: ignore[union-attr]
+
+
+def test_signature_and_exhibit_type_forms() -> None:
+    from eightk.reading.exhibits import exhibit_number_of_type, is_machine_exhibit
+    from eightk.reading.signatures import read_signatures
+
+    text = "SIGNATURES\n\nBy: /s/ John Smith, President\nDate: May 1, 2006\n"
+    (s,) = read_signatures(text, 0, len(text))
+    assert (s.name, s.title, s.date) == ("John Smith", "President", "2006-05-01")
+    text = "SIGNATURES\n\n/s/ John Smith, Jr.\nChief Financial Officer\n"
+    (s,) = read_signatures(text, 0, len(text))
+    assert (s.name, s.title) == ("John Smith, Jr.", "Chief Financial Officer")
+    assert exhibit_number_of_type("EX-99.1") == "99.1"
+    assert exhibit_number_of_type("EX-99.A") == "99.A"
+    assert exhibit_number_of_type("EX-101.INS") == "101.INS" and is_machine_exhibit("101.INS")
+    assert exhibit_number_of_type("EX-99") == "99"
+    assert exhibit_number_of_type("GRAPHIC") is None

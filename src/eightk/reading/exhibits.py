@@ -36,7 +36,7 @@ _PRESS = re.compile(
     r"news\s+announcement|release\s+dated|shareholder\s+letter",
     re.I,
 )
-_EX_TYPE = re.compile(r"^EX-(\d{1,3}(?:\.\d{1,3}){0,2}(?:\([a-z0-9]+\))?(?:\.[A-Z]{3})?)", re.I)
+_EX_TYPE = re.compile(r"^EX-(\d{1,3}(?:\.[A-Z0-9]{1,4}){0,2}(?:\([a-z0-9]+\))?)", re.I)
 
 
 @dataclass(frozen=True, slots=True)

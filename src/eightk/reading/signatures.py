@@ -57,6 +57,9 @@ def _split_name(s: str) -> tuple[str, str | None]:
     m = _TITLE_WORD.search(s)
     if m and len(words) >= 4 and m.start() > 3:
         return s[: m.start()].strip(" ,"), s[m.start() :].strip() or None
+    head, comma, tail = s.partition(",")
+    if comma and _TITLE_WORD.search(tail):  # "John Smith, President" (but not "John Smith, Jr.")
+        return head.strip(), tail.strip() or None
     return s, None
 
 
