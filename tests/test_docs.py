@@ -31,6 +31,8 @@ def test_ci_runs_the_readme_test_command() -> None:
 def test_every_command_is_in_the_readme_and_has_an_example() -> None:
     readme = (ROOT / "README.md").read_text()
     for name, cmd in main.commands.items():
+        if cmd.hidden:
+            continue
         assert f"eightk {name}" in readme, name
         assert "Example:" in (cmd.help or ""), name
         result = CliRunner().invoke(main, [name, "--help"])
@@ -83,3 +85,9 @@ def test_items_doc_is_generated_from_the_catalogue() -> None:
     from eightk.catalog import catalog_markdown
 
     assert (ROOT / "docs" / "items.md").read_text() == catalog_markdown()
+
+
+def test_cli_reference_is_generated_from_help() -> None:
+    from eightk.cli import cli_reference
+
+    assert (ROOT / "docs" / "cli.md").read_text() == cli_reference()

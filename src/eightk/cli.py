@@ -189,5 +189,46 @@ def eval_cmd(paths: tuple[Path, ...], explanations: Path | None, gold: Path | No
             click.echo(f"  miss: {miss}")
 
 
+def cli_reference() -> str:
+    """The command reference, as Markdown: every command's ``--help`` (docs/cli.md is this)."""
+
+    def context(cmd: click.Command, name: str, parent: click.Context | None = None) -> click.Context:
+        return click.Context(
+            cmd,
+            info_name=name,
+            parent=parent,
+            terminal_width=100,
+            max_content_width=100,
+            help_option_names=["-h", "--help"],
+        )
+
+    ctx = context(main, "eightk")
+    out = [
+        "# The eightk command",
+        "",
+        "Generated from the commands' `--help` by `eightk help-markdown`; do not edit by hand.",
+        "",
+        "```",
+        main.get_help(ctx),
+        "```",
+    ]
+    for name in sorted(main.commands):
+        cmd = main.commands[name]
+        if cmd.hidden:
+            continue
+        sub_ctx = context(cmd, name, ctx)
+        out += ["", f"## eightk {name}", "", "```", cmd.get_help(sub_ctx), "```"]
+    return "\n".join(out) + "\n"
+
+
+@main.command("help-markdown", hidden=True)
+def help_markdown_cmd() -> None:
+    """Print the command reference as Markdown (docs/cli.md).
+
+    Example: eightk help-markdown > docs/cli.md
+    """
+    click.echo(cli_reference(), nl=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
