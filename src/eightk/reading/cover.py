@@ -595,15 +595,16 @@ def read_cover(view: TextView) -> Cover:
         # what stands before the label on its line, after any earlier label or value
         before = re.split(r"[:)]|\d{3}-\d{4}", text[grid.starts[ln] : lab[0]].split("\t")[-1])[-1]
         before = _clean_value(before.rstrip(" ("))
+        where = grid.starts[ln]
         if not before:
             n = ln - 1
             while n >= 0 and not grid.line_text(n).strip():
                 n -= 1
             prev = grid.line_text(n) if n >= 0 else ""
             if prev.strip() and not _ANY_LABEL.search(prev):
-                before = _clean_value(prev)
+                before, where = _clean_value(prev), grid.starts[n]
         if sum(c.isalpha() for c in before) >= 3 and not re.fullmatch(r"(?i)n/?a|none|not\s+applicable", before):
-            put("former_name", before, _span_of(text, 0, before))
+            put("former_name", before, _span_of(text[where : lab[0]], where, before))
         break
 
     # the four boxes and the emerging growth company mark
@@ -624,7 +625,8 @@ def read_cover(view: TextView) -> Cover:
     co_text = _combined(text, grid)
     if co_text:
         for field, f in co_text[0].items():
-            fields.setdefault(field, []).insert(0, f)
+            ss = view.source_span(*f.span) if f.span else None
+            fields.setdefault(field, []).insert(0, Found(f.value, f.source, f.span, ss))
 
     rows = _securities_12b(full[: min(len(full), end + 6000)])
     rows_source = "cover" if rows else None
