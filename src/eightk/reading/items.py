@@ -37,6 +37,7 @@ SIGNATURE_HEADING = re.compile(
 _NOT_APPLICABLE = re.compile(
     r"^\W*(?:not\s+applicable|none|inapplicable|n/?a|omitted|intentionally\s+omitted)\W*$", re.I
 )
+_NEXT_LINE = re.compile(r"\n[ \t]*\n?[ \t]*([^\n]{2,160})")
 _SMALL = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "under", "with"}
 
 
@@ -161,7 +162,7 @@ def find_items(text: str, date: str | None, start: int = 0) -> tuple[list[FoundI
         if not rest.strip() or (not m.group("sep").strip() and rest[:1].islower()):
             if rest.strip():
                 continue  # "Item 5 of the agreement..." is prose
-            nxt = re.compile(r"\n[ \t]*\n?[ \t]*([^\n]{2,160})").match(text, line_end)
+            nxt = _NEXT_LINE.match(text, line_end)
             if nxt and match_title(nxt.group(1), probe_date):
                 title_raw = nxt.group(1)
                 body_start = nxt.end()
@@ -197,12 +198,15 @@ def find_items(text: str, date: str | None, start: int = 0) -> tuple[list[FoundI
     if sig is not None:
         heads = [h for h in heads if h[0] < sig]
     stop = sig if sig is not None else len(text)
-    running = _running_lines(text) if heads else set()
+    running: set[str] | None = None  # found only when a short item needs it
     for i, (hstart, bstart, codes, title, title_raw) in enumerate(heads):
         end = heads[i + 1][0] if i + 1 < len(heads) else stop
-        body = "\n".join(ln for ln in text[bstart:end].split("\n") if ln.strip() not in running).strip()
         na_title = bool(_NOT_APPLICABLE.match(title_raw.strip()))
-        na_body = bool(_NOT_APPLICABLE.match(body)) if len(body) < 40 else False
+        na_body = False
+        if end - bstart < 3000:  # "None." under running page headers and footers
+            running = _running_lines(text) if running is None else running
+            body = "\n".join(ln for ln in text[bstart:end].split("\n") if ln.strip() not in running).strip()
+            na_body = len(body) < 40 and bool(_NOT_APPLICABLE.match(body))
         status = "not_applicable" if na_title or na_body else "reported"
         for n, code in codes:
             items.append(FoundItem(code, n, None if na_title else title, status, hstart, bstart, end))
