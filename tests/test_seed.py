@@ -74,3 +74,14 @@ def test_seed_exhibit_entry_span() -> None:
     (ex,) = f.exhibits
     assert ex.span is not None
     assert view.text[ex.span[0] : ex.span[1]] == "99.1 The Registrant's Press Release dated December 11, 1997."
+
+
+def test_spans_index_the_documents_text() -> None:
+    f = eightk.parse(SEED)
+    text = f.documents[0].text
+    assert text is not None
+    for p in f.provenance:
+        if p.span and isinstance(p.value, str) and p.field != "registrant.address":
+            assert " ".join(text[p.span[0] : p.span[1]].split()) in (p.value, "Massachusetts", "December 11, 1997")
+    assert text[f.items[0].span[0] :].startswith("ITEM 5. OTHER EVENTS")
+    assert "text" not in f.to_dict()["documents"][0]

@@ -118,8 +118,10 @@ class Document:
     type: str | None
     filename: str | None
     description: str | None
-    kind: str  # "html" | "text" | "xml" | "xbrl" | "pdf" | "uuencoded" | "empty"
+    kind: str  # "html" | "text" | "xml" | "xbrl" | "pdf" | "uuencoded" | "binary" | "empty"
     size: int
+    #: the text eightk read (its text view), for the main document and the exhibits read;
+    #: spans of items and provenance index it.  Not part of the JSON (``to_dict``).
     text: str | None = field(default=None, repr=False, compare=False)
 
 

@@ -34,7 +34,7 @@ from .container import Part, decode, split
 from .cover import Cover, read_cover
 from .found import Found
 from .header import parse_header
-from .text import TextView, html_view, plain_view
+from .text import TextView, html_view, plain_view, readable
 
 __all__ = ["parse", "read_bytes", "text_view"]
 
@@ -127,7 +127,12 @@ def _read(raw: bytes) -> Filing:
     problems.extend(Problem(c, m) for c, m in cover.problems)
     # the era decides item numbering: the body's date of report, else the filing date
     date = normalise_date(_value(cover, "date")) or (header.filed_date if header else None)
-    body = read_body(view, date, container.parts, primary, {})
+    views = {primary: view}
+    body = read_body(view, date, container.parts, primary, views)
+    # the documents read keep their text view (for Python callers; not in the JSON)
+    for i, v in views.items():
+        d = documents[i]
+        documents[i] = Document(d.sequence, d.type, d.filename, d.description, d.kind, d.size, readable(v.text))
     if not body.items:
         problems.append(Problem("no-items", "no item headings found in the body"))
     return _assemble(src, header, documents, attachments, primary, cover, body, problems)
