@@ -92,7 +92,7 @@ _BOILERPLATE = re.compile(
     re.I,
 )
 _ITEM_HEADING = re.compile(r"^[ \t]*items?[ \t]+\d{1,2}(?:\.\d\d)?\b", re.I | re.M)
-_FORM = re.compile(r"\bform\s+(8\s*-\s*K(?:12B|12G3|15D5)?)\s*(/\s*A\b)?|\b(8-K(?:12B|12G3|15D5)?)/A\b", re.I)
+_FORM = re.compile(r"\bform\s+(8\s*-\s*K(?:12B|12G3|15D5)?)(?:\s*(/\s*A\b))?|\b(8-K(?:12B|12G3|15D5)?)/A\b", re.I)
 _AMEND = re.compile(r"\bamendment\s+no\b|\bform\s+8-?K\s*/\s*A\b|\b8-K/A\b", re.I)
 _BOXES = {
     "written_communications": re.compile(r"written\s+communications?\s+pursuant\s+to\s+rule\s+425", re.I),
