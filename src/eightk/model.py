@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
-SCHEMA_VERSION = "0.2"
+SCHEMA_VERSION = "0.3"
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -242,6 +242,7 @@ class Filing:
     tickers: tuple[Ticker, ...] = ()
     contacts: tuple[Contact, ...] = ()
     header: Header | None = None
+    main_document: int | None = None  # index into ``documents`` of the 8-K itself
     documents: tuple[Document, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     provenance: tuple[Provenance, ...] = ()

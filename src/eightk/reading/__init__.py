@@ -285,6 +285,7 @@ def _assemble(
         tickers=tuple(body.tickers),
         contacts=tuple(body.contacts),
         header=header,
+        main_document=primary,
         documents=tuple(documents),
         attachments=tuple(attachments),
         provenance=tuple(provenance),
