@@ -365,7 +365,10 @@ def html_view(doc: str) -> TextView:
             raw = doc[pos:start]
             if hidden_depth:
                 hidden_text.append((pos, raw))
-            elif raw.strip() or raw:
+            elif not pre and raw.isspace():  # the common case between tags: one space at most
+                if b.last not in " \n\t\x0b":
+                    b.add(" ", pos, len(raw) == 1)
+            else:
                 (_add_pre_text if pre else _add_html_text)(b, raw, pos)
         pos = end
         slash, name, attrs_raw = m.groups()
