@@ -94,17 +94,18 @@ _BOILERPLATE = re.compile(
 _ITEM_HEADING = re.compile(r"^[ \t]*items?[ \t]+\d{1,2}(?:\.\d\d)?\b", re.I | re.M)
 _FORM = re.compile(r"\bform\s+(8\s*-\s*K(?:12B|12G3|15D5)?)(?:\s*(/\s*A\b))?|\b(8-K(?:12B|12G3|15D5)?)/A\b", re.I)
 _AMEND = re.compile(r"\bamendment\s+no\b|\bform\s+8-?K\s*/\s*A\b|\b8-K/A\b", re.I)
+# the boxes and the growth-company mark: lowercase patterns, matched on the lowered text
 _BOXES = {
-    "written_communications": re.compile(r"written\s+communications?\s+pursuant\s+to\s+rule\s+425", re.I),
-    "soliciting_material": re.compile(r"soliciting\s+material\s+pursuant\s+to\s+rule\s+14a-?12", re.I),
+    "written_communications": re.compile(r"written\s+communications?\s+pursuant\s+to\s+rule\s+425"),
+    "soliciting_material": re.compile(r"soliciting\s+material\s+pursuant\s+to\s+rule\s+14a-?12"),
     "pre_commencement_tender_offer": re.compile(
-        r"pre-?\s*commencement\s+communications?\s+pursuant\s+to\s+rule\s+14d-?2", re.I
+        r"pre-?\s*commencement\s+communications?\s+pursuant\s+to\s+rule\s+14d-?2"
     ),
     "pre_commencement_issuer_tender_offer": re.compile(
-        r"pre-?\s*commencement\s+communications?\s+pursuant\s+to\s+rule\s+13e-?4", re.I
+        r"pre-?\s*commencement\s+communications?\s+pursuant\s+to\s+rule\s+13e-?4"
     ),
 }
-_EGC = re.compile(r"emerging\s+growth\s+company", re.I)
+_EGC = re.compile(r"emerging\s+growth\s+company")
 _TRADING = re.compile(r"trading\s+symbol", re.I)
 
 
@@ -492,7 +493,7 @@ _ITEM_HEADING_LOWER = re.compile(_ITEM_HEADING.pattern, re.M)
 
 def _region_end(text: str) -> int:
     """Where the cover ends: at the first item heading after the name label."""
-    low = lowered(text[:60000])
+    low = lowered(text[:20000])  # the cover ends within 20,000 characters in any case
     anchor = _NAME_LABEL_LOWER.search(low)
     start = anchor.end() if anchor else 0
     m = _ITEM_HEADING_LOWER.search(low, start)
@@ -608,13 +609,14 @@ def read_cover(view: TextView) -> Cover:
         break
 
     # the four boxes and the emerging growth company mark
+    low_full = lowered(full[: end + 4000])
     for fieldname, rx in _BOXES.items():
-        bm = rx.search(full, 0, min(len(full), end + 3000))
+        bm = rx.search(low_full, 0, end + 3000)
         if bm:
             v = _box_before(full, bm.start())
             if v is not None:
                 put(fieldname, v, bm.span())
-    for m in _EGC.finditer(full, 0, min(len(full), end + 4000)):
+    for m in _EGC.finditer(low_full):
         v = _box_after(full, m.end())
         if v is None:
             v = _box_before(full, m.start())
@@ -663,7 +665,18 @@ def read_cover(view: TextView) -> Cover:
     return Cover(fields, co, rows, rows_source, problems)
 
 
-_COMBINED_HEAD = re.compile(r"^[^\n]*\b(?:commission|file)\b[^\n]*\bregistrants?\b[^\n]*$", re.I | re.M)
+def _combined_head(text: str) -> int | None:
+    """End of the header line of a combined filing's registrant table ("Commission File
+    Number ... Registrant ..."), if the cover has one."""
+    pos = 0
+    for line in lowered(text).split("\n"):
+        if "registrant" in line and ("commission" in line or "file" in line):
+            if re.search(r"\b(?:commission|file)\b.*\bregistrants?\b", line):
+                return pos + len(line)
+        pos += len(line) + 1
+    return None
+
+
 _COMBINED_ROW = re.compile(
     r"^[ \t]*(?P<file>\d{1,3}-\d{3,6})(?:\t|[ ]{2,})[ \t]*(?P<name>\S[^\t\n]*?)(?:\t|[ ]{2,})[ \t]*"
     r"(?P<ein>\d{2}-\d{7})[ \t]*$",
@@ -677,10 +690,10 @@ _INC_IN = re.compile(
 def _combined(text: str, grid: _Grid) -> list[dict[str, Found]]:
     """Combined filings: one row per registrant (file number, name, EIN), then its state,
     address and phone on the lines below."""
-    head = _COMBINED_HEAD.search(text)
-    if not head:
+    head_end = _combined_head(text)
+    if head_end is None:
         return []
-    rows = list(_COMBINED_ROW.finditer(text, head.end()))
+    rows = list(_COMBINED_ROW.finditer(text, head_end))
     out: list[dict[str, Found]] = []
     for i, m in enumerate(rows):
         end = rows[i + 1].start() if i + 1 < len(rows) else min(len(text), m.end() + 400)
