@@ -54,7 +54,7 @@ _MONTH_ALT = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 DATE_RE = re.compile(
-    r"(?<![\w/])(?:"
+    r"(?=[\djfmasondJFMASOND])(?<![\w/])(?:"
     # December 11, 1997 / Dec. 11 1997 / December 11th, 1997 / December 11 ,1997
     rf"(?P<m1>{_MONTH_ALT})\.?\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y1>(?:19|20)\d\d)"
     # 11 December 1997
@@ -68,7 +68,7 @@ DATE_RE = re.compile(
 )
 #: the same, without IGNORECASE, for ASCII-lowercased text (several times faster)
 DATE_RE_LOWER = re.compile(
-    r"(?<![\w/])(?:"
+    r"(?=[\djfmasondJFMASOND])(?<![\w/])(?:"
     # December 11, 1997 / Dec. 11 1997 / December 11th, 1997 / December 11 ,1997
     rf"(?P<m1>{_MONTH_ALT})\.?\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y1>(?:19|20)\d\d)"
     # 11 December 1997
@@ -118,7 +118,8 @@ def date_of(m: re.Match[str]) -> str | None:
     return _date_from_match(m)
 
 
-EIN_RE = re.compile(r"(?<![\w-])(\d{2})\s?[-\u2013]\s?(\d{7})(?![\w-])|(?<![\w-])(\d{9})(?![\w-])")
+# each pattern opens with a look at the first character: the scan skips most positions at once
+EIN_RE = re.compile(r"(?=\d)(?:(?<![\w-])(\d{2})\s?[-\u2013]\s?(\d{7})(?![\w-])|(?<![\w-])(\d{9})(?![\w-]))")
 
 
 def normalise_ein(text: str | None) -> str | None:
@@ -131,7 +132,7 @@ def normalise_ein(text: str | None) -> str | None:
     return f"{digits[:2]}-{digits[2:]}"
 
 
-FILE_NUMBER_RE = re.compile(r"(?<![\w./-])(\d{1,3})\s?-\s?(\d{3,6})(?:-(\d{1,3}))?(?![\w/]|-\d)")
+FILE_NUMBER_RE = re.compile(r"(?=\d)(?<![\w./-])(\d{1,3})\s?-\s?(\d{3,6})(?:-(\d{1,3}))?(?![\w/]|-\d)")
 
 
 def normalise_file_number(text: str | None, *, canonical: bool = False) -> str | None:
@@ -155,8 +156,8 @@ def normalise_file_number(text: str | None, *, canonical: bool = False) -> str |
 
 PHONE_RE = re.compile(
     # international numbers first, so "+44 151 601 9477" is not read as (151) 601-9477
-    r"(?<![\w+])\+(?!1[\s.(-])\d{1,3}[\d\s().-]{6,18}\d"
-    r"|(?<![\w])(?:\+?1[\s.-]?)?(?:\((\d{3})\)|(\d{3}))[\s.-]*(\d{3})[\s.-]?(\d{4})(?![\w])"
+    r"(?=[\d+(])(?:(?<![\w+])\+(?!1[\s.(-])\d{1,3}[\d\s().-]{6,18}\d"
+    r"|(?<![\w])(?:\+?1[\s.-]?)?(?:\((\d{3})\)|(\d{3}))[\s.-]*(\d{3})[\s.-]?(\d{4})(?![\w]))"
 )
 
 
