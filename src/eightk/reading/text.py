@@ -194,8 +194,6 @@ class _Builder:
             have += len(p) - len(stripped)
             if stripped:
                 break
-        if not self.parts:
-            return
         if have < n:
             self.add("\n" * (n - have), src, False)
 
