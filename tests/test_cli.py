@@ -61,3 +61,11 @@ def test_cp1252_input_is_read() -> None:
     d = json.loads(r.stdout)
     assert d["source"]["encoding"] == "cp1252"
     assert d["registrant"]["phone"] == "(781) 769-4242"
+
+
+def test_parse_no_text() -> None:
+    r = _eightk("parse", "--no-text", str(SEED))
+    d = json.loads(r.stdout)
+    assert r.returncode == 0
+    assert all("text" not in i for i in d["items"]) and all("text" not in e for e in d["exhibits"])
+    assert d["items"][0]["span"]

@@ -30,7 +30,8 @@ def _read_one(name: str) -> Filing:
 @main.command("parse")
 @click.argument("files", nargs=-1, required=True)
 @click.option("--jsonl", is_flag=True, help="One JSON object per line instead of indented JSON.")
-def parse_cmd(files: tuple[str, ...], jsonl: bool) -> None:
+@click.option("--no-text", is_flag=True, help="Leave out the texts of items and exhibits (spans stay).")
+def parse_cmd(files: tuple[str, ...], jsonl: bool, no_text: bool) -> None:
     """Read FILES (``-`` for standard input) and print one JSON document per filing.
 
     Example: eightk parse tests/data/filings/text/immunogen-8k-1997-12-11.txt
@@ -44,6 +45,10 @@ def parse_cmd(files: tuple[str, ...], jsonl: bool) -> None:
             click.echo(f"eightk: {exc if exc.source else f'{name}: {exc}'}", err=True)
             continue
         d = filing.to_dict()
+        if no_text:
+            for key in ("items", "exhibits", "interactive_data"):
+                for entry in d[key]:
+                    entry.pop("text", None)
         click.echo(json.dumps(d, ensure_ascii=False) if jsonl else json.dumps(d, indent=2, ensure_ascii=False))
     if failed:
         sys.exit(2)
