@@ -16,8 +16,8 @@ from pathlib import Path
 
 from .errors import EightkError
 from .model import Filing
-from .reading import read_bytes
-from .values import normalise_ein, normalise_file_number, normalise_name
+from .reading import COMPARABLE, header_filer, read_bytes
+from .values import normalise_ein
 
 __all__ = [
     "FIELDS",
@@ -123,34 +123,26 @@ class EvalResult:
         }
 
 
-_CMP = {
-    "period_of_report": lambda v: v,
-    "name": normalise_name,
-    "irs_ein": lambda v: normalise_ein(v) or v,
-    "commission_file_number": lambda v: normalise_file_number(v, canonical=True) or v,
-    "state_of_incorporation": lambda v: (v or "").upper(),
+#: the evaluated fields, by the cover's own field names (whose comparison the reading defines)
+_COVER_FIELD = {
+    "period_of_report": "date",
+    "name": "name",
+    "irs_ein": "ein",
+    "commission_file_number": "file_number",
+    "state_of_incorporation": "state",
 }
+
+
+def _same(fld: str, a: str, b: str) -> bool:
+    cmp = COMPARABLE[_COVER_FIELD[fld]]
+    return bool(cmp(a) == cmp(b))
 
 
 def _pairs(body: Filing, full: Filing) -> Iterator[tuple[str, str | None, str | None]]:
     h = full.header
     assert h is not None
     r = body.registrant
-    filers = h.filers
-    # the header filer that is this registrant: by file number, else the first filer
-    hf = None
-    if r.commission_file_number:
-        want = normalise_file_number(r.commission_file_number, canonical=True)
-        hf = next(
-            (
-                f
-                for f in filers
-                if f.commission_file_number and normalise_file_number(f.commission_file_number, canonical=True) == want
-            ),
-            None,
-        )
-    if hf is None and filers:
-        hf = filers[0]
+    hf = header_filer(h, r.commission_file_number)
     yield "period_of_report", body.period_of_report, h.period_of_report
     if hf is not None:
         ein = hf.irs_ein if hf.irs_ein and normalise_ein(hf.irs_ein) else None
@@ -207,7 +199,7 @@ def evaluate(paths: Iterable[Path], explanations: dict[tuple[str, str], str] | N
                 continue
             c = res.counts.setdefault(fld, {}).setdefault(era, [0, 0])
             c[1] += 1
-            if _CMP[fld](bv) == _CMP[fld](hv):
+            if _same(fld, bv, hv):
                 c[0] += 1
             else:
                 acc = full.header.accession_number

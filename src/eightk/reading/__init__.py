@@ -36,7 +36,7 @@ from .found import Found
 from .header import parse_header
 from .text import TextView, html_view, plain_view, readable
 
-__all__ = ["parse", "read_bytes", "text_view"]
+__all__ = ["COMPARABLE", "header_filer", "parse", "read_bytes", "text_view"]
 
 _TEXT_KINDS = ("html", "text")
 
@@ -148,7 +148,8 @@ def _value(cover: Cover, field: str) -> Any:
     return f.value if f else None
 
 
-_COMPARABLE = {
+#: how two written values of a cover field are compared (by the cover's field names)
+COMPARABLE = {
     "name": normalise_name,
     "ein": lambda v: normalise_ein(v) or v,
     "file_number": lambda v: normalise_file_number(v, canonical=True) or v,
@@ -176,7 +177,8 @@ _FIELD_NAMES = {
 }
 
 
-def _header_filer(header: Header | None, file_number: str | None) -> HeaderFiler | None:
+def header_filer(header: Header | None, file_number: str | None) -> HeaderFiler | None:
+    """The party of the SEC header that is the registrant: by file number, else the filer."""
     if header is None or not header.filers:
         return None
     if file_number:
@@ -206,7 +208,7 @@ def _assemble(
         name = _FIELD_NAMES.get(field, field)
         for f in found:
             provenance.append(Provenance(name, f.value, f.source, primary, f.span, f.source_span))
-        cmp = _COMPARABLE.get(field)
+        cmp = COMPARABLE.get(field)
         if cmp and len(found) > 1:
             distinct: dict[str, Any] = {}
             for f in found:
@@ -225,7 +227,7 @@ def _assemble(
         former_name=_value(cover, "former_name"),
     )
     # header against body: reported, never used to fill
-    hf = _header_filer(header, registrant.commission_file_number)
+    hf = header_filer(header, registrant.commission_file_number)
     if header is not None:
         pairs = [
             ("date", registrant and _value(cover, "date"), header.period_of_report),
@@ -239,7 +241,7 @@ def _assemble(
                 ("state", registrant.state_of_incorporation, hf.state_of_incorporation),
             ]
         for field, body_v, head_v in pairs:
-            if body_v and head_v and _COMPARABLE[field](body_v) != _COMPARABLE[field](head_v):
+            if body_v and head_v and COMPARABLE[field](body_v) != COMPARABLE[field](head_v):
                 discrepancies.append(Discrepancy(_FIELD_NAMES[field], {"body": body_v, "header": head_v}))
 
     def val(d: dict[str, Found], k: str) -> Any:
