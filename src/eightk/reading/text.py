@@ -197,6 +197,10 @@ class _Builder:
         if have < n:
             self.add("\n" * (n - have), src, False)
 
+    def tab(self, src: int) -> None:
+        """A tab in text laid out by hand: spaces to the next 8-column stop."""
+        self.add(" " * (8 - (self.length - self.line_start) % 8), src, False)
+
     def cell(self, src: int) -> None:
         self._trim_space()
         if self.last != "\n":
@@ -312,7 +316,7 @@ def _add_pre_text(b: _Builder, raw: str, src: int) -> None:
             b.add(raw[pos:ms].translate(_PLAIN_CHARS), src + pos)
         tok = m.group(0)
         if tok == "\t":
-            b.add(" " * (8 - (b.length - b.line_start) % 8), src + ms, False)
+            b.tab(src + ms)
         elif tok[0] == "\r":
             b.add("\n", src + ms, False)
         else:
@@ -490,7 +494,7 @@ def plain_view(doc: str) -> TextView:
         tok = m.group(0)
         if tok == "\t":
             # tab stops every eight columns: plain-text columns line up as printed
-            b.add(" " * (8 - (b.length - b.line_start) % 8), m.start(), False)
+            b.tab(m.start())
         elif tok[0] == "\r":
             b.add("\n", m.start(), False)
         elif "<PAGE>" in tok.upper() and tok.strip().upper().startswith("<PAGE>"):
