@@ -491,9 +491,9 @@ _NAME_LABEL_LOWER = re.compile(LABELS["name"].pattern)
 _ITEM_HEADING_LOWER = re.compile(_ITEM_HEADING.pattern, re.M)
 
 
-def _region_end(text: str) -> int:
-    """Where the cover ends: at the first item heading after the name label."""
-    low = lowered(text[:20000])  # the cover ends within 20,000 characters in any case
+def _region_end(text: str, low: str) -> int:
+    """Where the cover ends: at the first item heading after the name label (``low`` is the
+    lowered text, at least its first 20,000 characters: the cover ends within them)."""
     anchor = _NAME_LABEL_LOWER.search(low)
     start = anchor.end() if anchor else 0
     m = _ITEM_HEADING_LOWER.search(low, start)
@@ -504,7 +504,8 @@ def _region_end(text: str) -> int:
 def read_cover(view: TextView) -> Cover:
     """Read the cover page from the text view of a filing's main document."""
     full = view.text
-    end = _region_end(full)
+    low_all = lowered(full[:24000])  # lowered once: the cover, and the boxes just after it
+    end = _region_end(full, low_all)
     text = full[:end]
     grid = _Grid(text)
     fields: dict[str, list[Found]] = {}
@@ -516,7 +517,7 @@ def read_cover(view: TextView) -> Cover:
         ss = view.source_span(*span) if span else None
         fields.setdefault(field, []).append(Found(value, source, span, ss))
 
-    low = lowered(text)  # same length: spans found in it hold in ``text``
+    low = low_all[:end]  # same length: spans found in it hold in ``text``
     labels = _all_labels(low)
 
     # form type and amendment
@@ -609,7 +610,7 @@ def read_cover(view: TextView) -> Cover:
         break
 
     # the four boxes and the emerging growth company mark
-    low_full = lowered(full[: end + 4000])
+    low_full = low_all[: end + 4000]
     for fieldname, rx in _BOXES.items():
         bm = rx.search(low_full, 0, end + 3000)
         if bm:
