@@ -91,3 +91,14 @@ def test_cli_reference_is_generated_from_help() -> None:
     from eightk.cli import cli_reference
 
     assert (ROOT / "docs" / "cli.md").read_text() == cli_reference()
+
+
+def test_every_exported_column_is_documented_with_its_type() -> None:
+    from eightk.store import TABLES
+
+    doc = (ROOT / "docs" / "database.md").read_text()
+    sections = dict(re.findall(r"^### (\w+)\n(.*?)(?=^### |\Z)", doc, re.M | re.S))
+    assert set(sections) == set(TABLES)
+    for table, (cols, _, _) in TABLES.items():
+        rows = re.findall(r"^\| `(\w+)` \| (\w+) \|", sections[table], re.M)
+        assert rows == [(name, kind) for name, kind, _ in cols], table

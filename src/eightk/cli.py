@@ -194,6 +194,203 @@ def eval_cmd(paths: tuple[Path, ...], explanations: Path | None, gold: Path | No
             click.echo(f"  miss: {miss}")
 
 
+_db_option = click.option(
+    "--db",
+    "db_path",
+    envvar="EIGHTK_DB",
+    default="eightk.db",
+    show_default=True,
+    help="The database file (or set EIGHTK_DB).",
+)
+
+
+def _open_store(db_path: str, *, readonly: bool = False):  # type: ignore[no-untyped-def]
+    from .store import Store
+
+    try:
+        return Store(db_path, readonly=readonly)
+    except EightkError as exc:
+        click.echo(f"eightk: {exc}", err=True)
+        sys.exit(2)
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help='Print a summary object {"read", "new", "unchanged", "failed"}.')
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=None,
+    help="Record files larger than this as problems instead of reading them (default 512 MiB).",
+)
+def ingest_cmd(paths: tuple[Path, ...], db_path: str, as_json: bool, max_bytes: int | None) -> None:
+    """Read every filing under PATHS (files, folders, .tar/.tar.gz/.tgz/.zip archives) into the database.
+
+    The same filing twice is one filing (by accession number when known, else by sha256);
+    filings read by an older eightk are read again. Files that cannot be read are recorded
+    in the problems table with the reason and the run goes on; the exit status is 1 when
+    any file failed.
+
+    Example: eightk ingest tests/data/filings --db filings.db
+    """
+    from .store import DEFAULT_MAX_BYTES, ingest
+
+    store = _open_store(db_path)
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    with store:
+        if sys.stderr.isatty() and not as_json:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            from .store import entries
+
+            total = sum(1 for _ in entries(paths))
+            with Progress(
+                TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True
+            ) as bar:
+                task = bar.add_task("ingest", total=total)
+                summary = ingest(store, paths, max_bytes=limit, progress=lambda e, s: bar.advance(task))
+        else:
+            summary = ingest(store, paths, max_bytes=limit)
+    if as_json:
+        click.echo(json.dumps(summary.to_dict()))
+    else:
+        d = summary.to_dict()
+        click.echo(", ".join(f"{v} {k}" for k, v in d.items()) + f" -> {db_path}")
+        for name, why in summary.failures:
+            click.echo(f"eightk: {name}: {why}", err=True)
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command("search")
+@click.argument("query", default="")
+@_db_option
+@click.option("--item", help="Only filings reporting this item (modern code, e.g. 4.01; old items are mapped).")
+@click.option("--form", "form_type", help="Only this form type, e.g. 8-K or 8-K/A.")
+@click.option("--cik", help="Only this registrant (CIK, leading zeros optional).")
+@click.option("--since", help="Period of report on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Period of report on or before this date (YYYY-MM-DD).")
+@click.option("--event", help="Only filings with an event of this type.")
+@click.option("--limit", default=20, show_default=True, help="At most this many hits.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of hits.")
+def search_cmd(
+    query: str,
+    db_path: str,
+    item: str | None,
+    form_type: str | None,
+    cik: str | None,
+    since: str | None,
+    until: str | None,
+    event: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Full-text search of item and exhibit texts (FTS5 syntax; stemmed; BM25-ranked), with filters.
+
+    QUERY may use FTS5 syntax ("private placement", auditor NEAR resign*, a OR b); anything
+    else is searched as its plain words. An empty QUERY lists the filings the filters select.
+
+    Example: eightk search "auditor resigned" --item 4.01 --since 2003-01-01 --until 2003-12-31
+    """
+    from .store import Filters, search
+
+    store = _open_store(db_path, readonly=True)
+    with store:
+        try:
+            hits = search(store, query, Filters(item, form_type, cik, since, until, event), limit=limit)
+        except EightkError as exc:
+            click.echo(f"eightk: {exc}", err=True)
+            sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(hits, indent=2, ensure_ascii=False))
+        return
+    for h in hits:
+        click.echo(
+            f"{h['id']:>6}  {h['accession'] or '-':20}  {h['period_of_report'] or '-':10}  "
+            f"{_cell(h['registrant_name'], 36):36}  {' '.join(h['items'])}"
+        )
+        if h["snippet"]:
+            click.echo(f"        {h['snippet']}")
+    if not hits:
+        click.echo("no matches", err=True)
+
+
+@main.command("show")
+@click.argument("ref")
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the full reading as JSON (as `eightk parse` does).")
+def show_cmd(ref: str, db_path: str, as_json: bool) -> None:
+    """Show one stored filing, by database id, accession number or sha256.
+
+    Example: eightk show 0000950135-97-004927
+    """
+    store = _open_store(db_path, readonly=True)
+    with store:
+        try:
+            filing = store.reading(ref)
+            row = store.filing_row(ref)
+        except EightkError as exc:
+            click.echo(f"eightk: {exc}", err=True)
+            sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(filing.to_dict(), indent=2, ensure_ascii=False))
+        return
+    r = filing.registrant
+    lines = [
+        f"{row['form_type'] or 'form ?'}  {row['accession'] or row['filing_key']}  (id {row['id']})",
+        f"registrant      {r.name or '-'}  (CIK {row['cik'] or '-'})",
+        f"date of report  {row['period_of_report'] or '-'}    filed {row['filed_date'] or '-'}",
+        f"state           {r.state_of_incorporation or '-'}   file no. {r.commission_file_number or '-'}"
+        f"   IRS no. {r.irs_ein or '-'}",
+    ]
+    for i in filing.items:
+        lines.append(
+            f"item {i.code:5}  {i.title_as_filed or ''}" + ("  (not applicable)" if i.status != "reported" else "")
+        )
+    for e in filing.exhibits:
+        lines.append(f"exhibit {e.number:6} {e.description or e.type or ''}")
+    for s in filing.signatures:
+        lines.append(
+            f"signed          {s.name}" + (f", {s.title}" if s.title else "") + (f"  {s.date}" if s.date else "")
+        )
+    click.echo("\n".join(lines))
+
+
+@main.command("export")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), default="parquet", show_default=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path), help="Folder for one file per table.")
+def export_cmd(db_path: str, fmt: str, out_dir: Path) -> None:
+    """Write every table (filings, registrants, items, exhibits, signatures, events, attachments,
+    problems) to OUT as one Parquet, CSV or JSON-lines file each (schemas in docs/database.md).
+
+    Example: eightk export --format parquet --out export/
+    """
+    from .store import export
+
+    store = _open_store(db_path, readonly=True)
+    with store:
+        written = export(store, out_dir, fmt)
+    click.echo(", ".join(f"{n} {t}" for t, n in written.items()) + f" -> {out_dir}")
+
+
+@main.command("reparse")
+@_db_option
+@click.option("--all", "everything", is_flag=True, help="Read every stored filing again, not only stale ones.")
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def reparse_cmd(db_path: str, everything: bool, as_json: bool) -> None:
+    """Rebuild the derived rows from the stored raw bytes: filings read by another eightk
+    version (or, with --all, every filing), without the original files.
+
+    Example: eightk reparse --db filings.db
+    """
+    store = _open_store(db_path)
+    with store:
+        counts = store.reparse(all=everything)
+    click.echo(json.dumps(counts) if as_json else ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
 def cli_reference() -> str:
     """The command reference, as Markdown: every command's ``--help`` (docs/cli.md is this)."""
 

@@ -7,6 +7,8 @@
           ├── EmptyInputError        nothing (or only whitespace) to read
           ├── BinaryInputError       the input is a binary file, not a filing
           └── MalformedFilingError   a submission whose structure is broken beyond use
+     └── StoreError                  the database cannot be used as asked
+          └── NotFoundError (LookupError)   no such filing in the database
 
 Errors carry a one-line message and, where known, the ``source`` (a file name)
 they concern.  They pickle, so they cross process boundaries unchanged.
@@ -19,7 +21,9 @@ __all__ = [
     "EightkError",
     "EmptyInputError",
     "MalformedFilingError",
+    "NotFoundError",
     "ReadError",
+    "StoreError",
 ]
 
 
@@ -62,3 +66,11 @@ class BinaryInputError(ReadError):
 
 class MalformedFilingError(ReadError):
     """A submission whose structure is broken beyond use."""
+
+
+class StoreError(EightkError):
+    """The database cannot be used as asked (not an eightk database, made by a newer eightk, ...)."""
+
+
+class NotFoundError(StoreError, LookupError):
+    """No such filing in the database."""

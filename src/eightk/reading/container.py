@@ -42,6 +42,10 @@ class Container:
     problems: list[tuple[str, str]]
 
 
+# every byte but the C0 controls that text never holds (tab, newlines, form feed and ESC stay)
+_TEXT_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in b"\t\n\r\x0b\x0c\x1b")
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Bytes -> text: UTF-8 (with or without BOM), else cp1252, else Latin-1."""
     if not data or not data.strip():
@@ -51,6 +55,8 @@ def decode(data: bytes) -> tuple[str, str]:
         raise BinaryInputError("binary input (an image, archive or PDF), not a filing")
     if head.count(b"\x00") > len(head) // 100 + 1:
         raise BinaryInputError("binary input (NUL bytes), not a filing")
+    if len(head.translate(None, _TEXT_BYTES)) > len(head) // 20 + 1:
+        raise BinaryInputError("binary input (control bytes), not a filing")
     for enc in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(enc), "utf-8" if enc == "utf-8-sig" else enc
