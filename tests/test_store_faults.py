@@ -18,9 +18,20 @@ from eightk.errors import StoreError
 from eightk.store import Store, export, search
 
 
-def _ingest_proc(db: Path) -> subprocess.Popen[bytes]:
+def _ingest_proc(db: Path, commit_seconds: str = "0.5") -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "eightk", "ingest", str(FILINGS), "--db", str(db), "--json"],
+        [
+            sys.executable,
+            "-m",
+            "eightk",
+            "ingest",
+            str(FILINGS),
+            "--db",
+            str(db),
+            "--json",
+            "--commit-seconds",
+            commit_seconds,
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -56,7 +67,7 @@ def test_kill_9_at_any_moment_leaves_a_consistent_database_and_a_rerun_completes
     seen_partial = False
     for fraction in (0.15, 0.3, 0.45, 0.6, 0.75, 0.9):
         before = _filings(db)
-        p = _ingest_proc(db)
+        p = _ingest_proc(db, "0.02")  # small batches: kills land between and inside them
         time.sleep(whole * fraction)
         os.kill(p.pid, signal.SIGKILL)
         p.wait()
@@ -86,7 +97,7 @@ def test_kill_9_at_any_moment_leaves_a_consistent_database_and_a_rerun_completes
 
 def test_readers_work_while_an_ingest_writes(tmp_path: Path) -> None:
     db = tmp_path / "busy.db"
-    p = _ingest_proc(db)
+    p = _ingest_proc(db, "0")
     reads = 0
     try:
         while p.poll() is None:

@@ -224,7 +224,16 @@ def _open_store(db_path: str, *, readonly: bool = False):  # type: ignore[no-unt
     default=None,
     help="Record files larger than this as problems instead of reading them (default 512 MiB).",
 )
-def ingest_cmd(paths: tuple[Path, ...], db_path: str, as_json: bool, max_bytes: int | None) -> None:
+@click.option(
+    "--commit-seconds",
+    type=float,
+    default=0.5,
+    show_default=True,
+    help="Commit at least this often; a crash loses at most this much work (0: after every file).",
+)
+def ingest_cmd(
+    paths: tuple[Path, ...], db_path: str, as_json: bool, max_bytes: int | None, commit_seconds: float
+) -> None:
     """Read every filing under PATHS (files, folders, .tar/.tar.gz/.tgz/.zip archives) into the database.
 
     The same filing twice is one filing (by accession number when known, else by sha256);
@@ -249,9 +258,15 @@ def ingest_cmd(paths: tuple[Path, ...], db_path: str, as_json: bool, max_bytes: 
                 TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True
             ) as bar:
                 task = bar.add_task("ingest", total=total)
-                summary = ingest(store, paths, max_bytes=limit, progress=lambda e, s: bar.advance(task))
+                summary = ingest(
+                    store,
+                    paths,
+                    max_bytes=limit,
+                    progress=lambda e, s: bar.advance(task),
+                    commit_seconds=commit_seconds,
+                )
         else:
-            summary = ingest(store, paths, max_bytes=limit)
+            summary = ingest(store, paths, max_bytes=limit, commit_seconds=commit_seconds)
     if as_json:
         click.echo(json.dumps(summary.to_dict()))
     else:

@@ -222,6 +222,9 @@ def _windows(spans: list[tuple[int, int]], size: int, limit: int) -> list[tuple[
     return out
 
 
+_PAREN_DATE = re.compile(r"[ \t]*\([ \t]*(" + DATE_RE_LOWER.pattern + r")[ \t]*\)")
+
+
 def _nearest(
     grid: _Grid, cands: list[tuple[tuple[int, int], Any]], labels: list[tuple[int, int]], limit: float = 150
 ) -> tuple[tuple[int, int], Any] | None:
@@ -539,6 +542,13 @@ def read_cover(view: TextView) -> Cover:
         cands = [(m.span(), date_of(m)) for m in _scan(DATE_RE_LOWER, low, date_labels)]
         best = _nearest(grid, [c for c in cands if c[1]], date_labels)
         if best:
+            # "Date of Report (Date of earliest event reported): June 14, 2024 (June 11, 2024)":
+            # the report's date, then the earlier event's in parentheses
+            after = _PAREN_DATE.match(low, best[0][1])
+            if after:
+                second = (after.span(1), date_of(after))
+                if second[1] and second[1] < best[1]:
+                    best = second
             put("date", best[1], best[0])
 
     # registrant name

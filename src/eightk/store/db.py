@@ -15,8 +15,10 @@ import json
 import os
 import re
 import sqlite3
+import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -153,13 +155,17 @@ class Store:
             return "failed"
         return self.put(filing, raw, source=source, sha256=sha)
 
-    def put(self, filing: Filing, raw: bytes, *, source: str, sha256: str | None = None) -> str:
-        """Store a reading already made (the bytes it was read from go with it)."""
+    def put(
+        self, filing: Filing, raw: bytes, *, source: str, sha256: str | None = None, accession: str | None = None
+    ) -> str:
+        """Store a reading already made (the bytes it was read from go with it).  ``accession``
+        overrides the one the header or the source name gives."""
         sha = sha256 or hashlib.sha256(raw).hexdigest()
-        accession = (filing.header.accession_number if filing.header else None) or accession_from_name(source)
+        accession = (
+            accession or (filing.header.accession_number if filing.header else None) or accession_from_name(source)
+        )
         key = accession or f"sha256:{sha}"
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             old = self.db.execute(
                 "SELECT id, sha256, size, parser_version FROM filings WHERE filing_key = ? OR sha256 = ?", (key, sha)
             ).fetchall()
@@ -169,7 +175,6 @@ class Store:
                 if o["sha256"] != sha and not _better(len(raw), sha, o["size"], o["sha256"]):
                     # another copy of this accession that we keep: remember where this one was
                     self._source(o["id"], source)
-                    self.db.execute("COMMIT")
                     return "unchanged"
                 status = "updated"
                 names += [r[0] for r in self.db.execute("SELECT name FROM sources WHERE filing_id = ?", (o["id"],))]
@@ -179,14 +184,54 @@ class Store:
             for name in (*names, source):
                 self._source(fid, name)
             self.db.execute("DELETE FROM problems WHERE sha256 = ?", (sha,))
-            self.db.execute("COMMIT")
+        return status
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One filing's writes, all or nothing: a transaction of its own, or a savepoint
+        inside the batch transaction of :meth:`batch`."""
+        if self.db.in_transaction:
+            self.db.execute("SAVEPOINT filing")
+            try:
+                yield
+            except BaseException:
+                self.db.execute("ROLLBACK TO filing")
+                self.db.execute("RELEASE filing")
+                raise
+            self.db.execute("RELEASE filing")
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        return status
+        self.db.execute("COMMIT")
+
+    @contextmanager
+    def batch(self, seconds: float = 0.5) -> Iterator[Callable[[], None]]:
+        """Group many filings' writes into transactions of about ``seconds`` each (fewer,
+        larger commits: the FTS index and the WAL grow in bigger steps).  Yields a function
+        to call after each filing; a crash loses at most the open batch, never consistency."""
+        started = time.monotonic()
+        self.db.execute("BEGIN IMMEDIATE")
+
+        def tick() -> None:
+            nonlocal started
+            if time.monotonic() - started >= seconds:
+                self.db.execute("COMMIT")
+                self.db.execute("BEGIN IMMEDIATE")
+                started = time.monotonic()
+
+        try:
+            yield tick
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def _blob(self, sha: str, raw: bytes) -> None:
-        self.db.execute("INSERT OR IGNORE INTO blobs VALUES (?, ?, 'zlib', ?)", (sha, len(raw), zlib.compress(raw, 6)))
+        self.db.execute("INSERT OR IGNORE INTO blobs VALUES (?, ?, 'zlib', ?)", (sha, len(raw), zlib.compress(raw, 3)))
 
     def _source(self, fid: int, name: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO sources VALUES (?, ?, ?)", (fid, name, _now()))
@@ -200,8 +245,7 @@ class Store:
             self.db.execute("DELETE FROM blobs WHERE sha256 = ?", (drop_blob,))
 
     def _problem(self, source: str, sha: str, size: int, code: str, message: str, raw: bytes | None = None) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             if raw is not None:
                 self._blob(sha, raw)
             self.db.execute(
@@ -210,10 +254,6 @@ class Store:
                 " message = excluded.message, parser_version = excluded.parser_version",
                 (source, sha, size, code, message, PARSER_VERSION, _now()),
             )
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
 
     def _insert(self, f: Filing, key: str, accession: str | None, sha: str, size: int) -> int:
         r = f.registrant

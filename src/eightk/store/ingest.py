@@ -110,9 +110,23 @@ def ingest(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[Entry, str], None] | None = None,
+    commit_seconds: float = 0.5,
 ) -> Summary:
     """Read every filing under ``paths`` into ``store``; bad files are recorded, never raised."""
     summary = Summary()
+    with store.batch(commit_seconds) as tick:
+        _ingest(store, paths, max_bytes, progress, summary, tick)
+    return summary
+
+
+def _ingest(
+    store: Store,
+    paths: Iterable[str | Path],
+    max_bytes: int,
+    progress: Callable[[Entry, str], None] | None,
+    summary: Summary,
+    tick: Callable[[], None],
+) -> None:
     for entry in entries(paths):
         summary.read += 1
         if entry.error:
@@ -137,7 +151,7 @@ def ingest(
             summary.failures.append((entry.name, _last_problem(store, entry.name)))
         if progress:
             progress(entry, status)
-    return summary
+        tick()
 
 
 def _last_problem(store: Store, name: str) -> str:
