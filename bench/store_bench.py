@@ -124,6 +124,7 @@ def scale(paths: list[str], n: int, db: Path) -> None:
                 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                 rate = (i + 1) / (time.perf_counter() - t0)
                 print(f"  {i + 1:>8} filings stored  {rate:7.0f}/s  peak memory {peak:7.1f} MB", flush=True)
+    with Store(db) as s:
         s.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     size = db.stat().st_size
     print(f"database: {size / 1e6:.1f} MB, {size / n:.0f} bytes per filing ({n} filings)\n")

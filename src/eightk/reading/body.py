@@ -76,8 +76,11 @@ def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
         if it.code == "9.01":
             note(list_exhibits(text, it.span[0], it.span[1]))
     idx = exhibit_index_span(text, sig if sig is not None else (items[-1].span[0] if items else 0))
+    index_end = None
     if idx:
-        note(list_exhibits(text, *idx, whole_item=False))
+        index_entries = list_exhibits(text, *idx, whole_item=False)
+        note(index_entries)
+        index_end = max((e.end for e in index_entries), default=None)
     if items:
         note(strong_entries(text, items[0].span[0], items[-1].span[1]))
     if items and not any(i.code == "9.01" for i in items):
@@ -112,6 +115,17 @@ def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
             docs[n] = i
             unlisted.append(n)
 
+    # signatures
+    sigs: list[Signature] = []
+    if sig is not None:
+        end = idx[0] if idx and idx[0] > sig else min(len(text), sig + 4000)
+        for s in read_signatures(text, sig, end):
+            sigs.append(Signature(s.name, s.title, s.date, (s.start, s.end)))
+
+    inline = _inline_exhibits(
+        text, [n for n in listed if n not in docs and not is_machine_exhibit(n)], index_end, sig, sigs
+    )
+
     exhibits: list[Exhibit] = []
     machine: list[Exhibit] = []
     for n in [*listed, *unlisted]:
@@ -125,6 +139,8 @@ def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
 
                 views[di] = text_view(part)
             ex_text = readable(views[di].text)
+        if di is None and n in inline:
+            ex_text = readable(text[inline[n][0] : inline[n][1]]).strip() or None
         if desc is None and part is not None:
             desc = part.description
         ex = Exhibit(
@@ -140,13 +156,6 @@ def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
         )
         (machine if is_machine_exhibit(n) else exhibits).append(ex)
 
-    # signatures
-    sigs: list[Signature] = []
-    if sig is not None:
-        end = idx[0] if idx and idx[0] > sig else min(len(text), sig + 4000)
-        for s in read_signatures(text, sig, end):
-            sigs.append(Signature(s.name, s.title, s.date, (s.start, s.end)))
-
     # tickers: the body and the exhibits people read
     ticks: list[Ticker] = []
     seen: set[tuple[str, str]] = set()
@@ -157,6 +166,7 @@ def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
                 seen.add(key)
                 ticks.append(Ticker(*key))
     # contacts: from the press releases (or, in a one-document filing, the body after the signatures)
+    # (an exhibit filed inside the main document counts as a press release here too)
     people: list[Contact] = []
     sources = [e.text for e in exhibits if e.is_press_release and e.text]
     if not sources and sig is not None:
@@ -166,3 +176,36 @@ def read_body(view: TextView, date: str | None, parts: list[Part], primary: int,
             if all(c["name"] != p.name for p in people):
                 people.append(Contact(c["name"] or "", c["phone"], c["email"]))
     return Body(items, exhibits, machine, sigs, ticks, people)
+
+
+_EXHIBIT_HEADING = re.compile(r"^[ \t]*EXHIBIT[ \t]+(\d{1,3}(?:\.\d{1,3})?)[ \t]*$", re.I | re.M)
+
+
+def _inline_exhibits(
+    text: str,
+    numbers: list[str],
+    index_end: int | None,
+    sig: int | None,
+    sigs: list[Signature],
+) -> dict[str, tuple[int, int]]:
+    """Exhibits filed inside the main document, after its signatures and exhibit list (a
+    one-document filing: 1990s plain text, an HTML page with its press release appended).
+
+    Each is the text under its own "EXHIBIT 99.1" heading line; with no such heading and a
+    single exhibit to place, everything after the signatures and the list is that exhibit."""
+    if sig is None or not numbers:
+        return {}
+    start = max([sig, *(s.span[1] for s in sigs), index_end or 0])
+    # the end of the line the last entry or signature ended on
+    nl = text.find("\n", start)
+    start = len(text) if nl < 0 else nl + 1
+    heads = [(m.start(), m.group(1)) for m in _EXHIBIT_HEADING.finditer(text, start)]
+    heads = [(at, n) for at, n in heads if n in numbers]
+    out: dict[str, tuple[int, int]] = {}
+    if heads:
+        for (at, n), nxt in zip(heads, [*(h[0] for h in heads[1:]), len(text)], strict=True):
+            out.setdefault(n, (at, nxt))
+        return out
+    if len(numbers) == 1 and len(text) - start >= 200:
+        out[numbers[0]] = (start, len(text))
+    return out
