@@ -306,3 +306,17 @@ def test_the_database_opens_in_datasette_as_it_is(full_db: Path) -> None:
     # Datasette finds the FTS5 index by itself and searches the texts through it
     found = asyncio.run(get(f"/{name}/texts.json?_search=auditor&_shape=array&_col=label"))
     assert found and any("4.01" in str(r["label"]) for r in found)
+
+
+def test_windowed_ranking_agrees_with_exhaustive_ranking(full_db: Path) -> None:
+    with Store(full_db, readonly=True) as s:
+        for q, f in [("agreement", Filters()), ("press release", Filters(item="2.02")), ("director", Filters())]:
+            exhaustive = search(s, q, f, limit=200, exhaustive=True)
+            assert exhaustive
+            # fewer matches than a window: the same answer
+            assert search(s, q, f, limit=200) == exhaustive
+            # tiny windows: windows are read until enough filings pass the filters; every hit a true one
+            small = search(s, q, f, limit=5, window=3)
+            assert len(small) == min(5, len(exhaustive))
+            assert {h["id"] for h in small} <= {h["id"] for h in exhaustive}
+            assert search(s, q, f, limit=5, window=3) == small  # deterministic

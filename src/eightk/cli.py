@@ -288,6 +288,12 @@ def ingest_cmd(
 @click.option("--until", help="Period of report on or before this date (YYYY-MM-DD).")
 @click.option("--event", help="Only filings with an event of this type.")
 @click.option("--limit", default=20, show_default=True, help="At most this many hits.")
+@click.option(
+    "--exhaustive",
+    is_flag=True,
+    help="Rank every match by BM25 (a broad query on a large database is otherwise ranked in windows of "
+    "1,000 texts, newest first, until enough filings pass the filters).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of hits.")
 def search_cmd(
     query: str,
@@ -299,6 +305,7 @@ def search_cmd(
     until: str | None,
     event: str | None,
     limit: int,
+    exhaustive: bool,
     as_json: bool,
 ) -> None:
     """Full-text search of item and exhibit texts (FTS5 syntax; stemmed; BM25-ranked), with filters.
@@ -313,7 +320,9 @@ def search_cmd(
     store = _open_store(db_path, readonly=True)
     with store:
         try:
-            hits = search(store, query, Filters(item, form_type, cik, since, until, event), limit=limit)
+            hits = search(
+                store, query, Filters(item, form_type, cik, since, until, event), limit=limit, exhaustive=exhaustive
+            )
         except EightkError as exc:
             click.echo(f"eightk: {exc}", err=True)
             sys.exit(2)

@@ -31,6 +31,7 @@ from ..reading import read_bytes
 from .schema import MIGRATIONS
 
 PARSER_VERSION = __version__
+TEXTS_PER_FILING = 4096  # texts.id = filings.id * TEXTS_PER_FILING + position
 DEFAULT_DB = "eightk.db"
 
 _PROBLEM_CODES: tuple[tuple[type[EightkError], str], ...] = (
@@ -295,7 +296,7 @@ class Store:
         for pos, reg in enumerate((f.registrant, *f.co_registrants)):
             self._registrant(fid, pos, reg, _header_cik(f) if pos == 0 else None)
         for pos, item in enumerate(f.items):
-            item_tid = self._text(fid, "item", f"Item {item.code} {item.title_as_filed or ''}".strip(), item.text)
+            item_tid = self._text(fid, pos, "item", f"Item {item.code} {item.title_as_filed or ''}".strip(), item.text)
             self.db.execute(
                 "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?)",
                 (fid, pos, item.code, item.number_as_filed, item.title_as_filed, item.status, *item.span, item_tid),
@@ -304,7 +305,8 @@ class Store:
         for pos, (ex, interactive) in enumerate(exhibits):
             tid: int | None = None
             if ex.text and not interactive:
-                tid = self._text(fid, "exhibit", f"Exhibit {ex.number} {ex.description or ''}".strip(), ex.text)
+                label = f"Exhibit {ex.number} {ex.description or ''}".strip()
+                tid = self._text(fid, len(f.items) + pos, "exhibit", label, ex.text)
             self.db.execute(
                 "INSERT INTO exhibits VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (
@@ -361,11 +363,17 @@ class Store:
             ),
         )
 
-    def _text(self, fid: int, kind: str, label: str, body: str) -> int:
-        cur = self.db.execute(
-            "INSERT INTO texts (filing_id, kind, label, body) VALUES (?,?,?,?)", (fid, kind, label, body)
+    def _text(self, fid: int, n: int, kind: str, label: str, body: str) -> int | None:
+        """Store a text under id ``fid * TEXTS_PER_FILING + n``: search reads the filing from
+        the index's rowid without a join.  (No filing has thousands of items and exhibits;
+        any past the limit keep their rows but not their text.)"""
+        if n >= TEXTS_PER_FILING:
+            return None
+        tid = fid * TEXTS_PER_FILING + n
+        self.db.execute(
+            "INSERT INTO texts (id, filing_id, kind, label, body) VALUES (?,?,?,?,?)", (tid, fid, kind, label, body)
         )
-        return int(cur.lastrowid or 0)
+        return tid
 
     # -- re-deriving --------------------------------------------------------------------------
     def stale(self) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import StoreError
-from .db import Store
+from .db import TEXTS_PER_FILING, Store
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -60,8 +60,25 @@ def plain_query(query: str) -> str:
     return " ".join(f'"{w}"' for w in _WORD.findall(query))
 
 
-def search(store: Store, query: str, filters: Filters | None = None, *, limit: int = 20) -> list[dict[str, Any]]:
+WINDOW = 1000  # matching texts ranked per step; a query matching fewer is ranked exhaustively
+
+
+def search(
+    store: Store,
+    query: str,
+    filters: Filters | None = None,
+    *,
+    limit: int = 20,
+    exhaustive: bool = False,
+    window: int = WINDOW,
+) -> list[dict[str, Any]]:
     """Filings whose item or exhibit texts match ``query``, best first (BM25), with a snippet.
+
+    A query matching at most :data:`WINDOW` texts is ranked over all of them. A broader one
+    ("press release" matches most filings) is ranked window by window, most recently stored
+    texts first, until ``limit`` filings pass the filters: the answer stays fast at any
+    database size, and is the exhaustive BM25 order over the windows read. ``exhaustive``
+    ranks every match (slow for broad queries on large databases).
 
     An empty query lists the filings the filters select, newest period first."""
     f = filters or Filters()
@@ -77,7 +94,7 @@ def search(store: Store, query: str, filters: Filters | None = None, *, limit: i
         if not q:
             return []
         try:
-            rows = _match(store, q, where, args, limit)
+            rows = _match(store, q, where, args, limit, None if exhaustive else max(1, window))
         except sqlite3.OperationalError as exc:
             if "fts5" in str(exc) or "syntax" in str(exc) or "no such column" in str(exc):
                 continue  # not FTS5 syntax: search the plain words
@@ -86,23 +103,47 @@ def search(store: Store, query: str, filters: Filters | None = None, *, limit: i
     return []
 
 
-def _match(store: Store, q: str, where: str, args: list[Any], limit: int) -> list[dict[str, Any]]:
-    # rank every matching text, keep each filing's best, filter, then make snippets for the top only
-    top = store.db.execute(
-        f"""
-        WITH best AS (
-            SELECT t.filing_id AS fid, texts_fts.rowid AS tid, min(texts_fts.rank) AS rank
-            FROM texts_fts JOIN texts t ON t.id = texts_fts.rowid
-            WHERE texts_fts MATCH ? GROUP BY t.filing_id
-        )
-        SELECT f.*, best.tid AS tid FROM best JOIN filings f ON f.id = best.fid
-        WHERE {where} ORDER BY best.rank, f.filing_key LIMIT ?
-        """,
-        (q, *args, limit),
-    ).fetchall()
-    if not top:
+def _match(store: Store, q: str, where: str, args: list[Any], limit: int, window: int | None) -> list[dict[str, Any]]:
+    best: dict[int, tuple[float, int]] = {}  # filing id -> (rank, text id) of its best text
+    hi: int | None = None  # exclusive upper rowid bound of the next window
+    while True:
+        lo = None
+        if window is not None:
+            # the window's lower bound: the window-th matching text, newest first
+            row = store.db.execute(
+                "SELECT rowid FROM texts_fts WHERE texts_fts MATCH ?"
+                + (" AND rowid < ?" if hi is not None else "")
+                + " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                (q, *(() if hi is None else (hi,)), window - 1),
+            ).fetchone()
+            lo = row[0] if row else None
+        bounds = ""
+        params: list[Any] = [q]
+        if lo is not None:
+            bounds += " AND x.rowid >= ?"
+            params.append(lo)
+        if hi is not None:
+            bounds += " AND x.rowid < ?"
+            params.append(hi)
+        # texts.id = filing id * TEXTS_PER_FILING + n: the filing comes from the rowid, no join
+        join = "" if where == "1" else f" JOIN filings f ON f.id = x.rowid / {TEXTS_PER_FILING}"
+        for fid, tid, rank in store.db.execute(
+            f"SELECT x.rowid / {TEXTS_PER_FILING}, x.rowid, x.rank FROM texts_fts x{join}"
+            f" WHERE texts_fts MATCH ?{bounds} AND {where}",
+            (*params, *args),
+        ):
+            if fid not in best or (rank, tid) < best[fid]:
+                best[fid] = (rank, tid)
+        if lo is None or len(best) >= limit:
+            break
+        hi = lo
+    if not best:
         return []
-    tids = [r["tid"] for r in top]
+    ids = list(best)
+    marks = ",".join("?" * len(ids))
+    rows = {r["id"]: dict(r) for r in store.db.execute(f"SELECT * FROM filings WHERE id IN ({marks})", ids).fetchall()}
+    top = sorted(ids, key=lambda i: (best[i][0], rows[i]["filing_key"]))[:limit]
+    tids = [best[i][1] for i in top]
     marks = ",".join("?" * len(tids))
     snippets = dict(
         store.db.execute(
@@ -111,7 +152,7 @@ def _match(store: Store, q: str, where: str, args: list[Any], limit: int) -> lis
             (q, *tids),
         ).fetchall()
     )
-    return [dict(r, snippet=snippets.get(r["tid"])) for r in top]
+    return [dict(rows[i], snippet=snippets.get(best[i][1])) for i in top]
 
 
 def _hit(r: Any) -> dict[str, Any]:
