@@ -117,3 +117,37 @@ def test_readers_work_while_an_ingest_writes(tmp_path: Path) -> None:
         p.wait()
     assert p.returncode == 0
     assert reads >= 1, "the ingest ended before any read overlapped it"
+
+
+def test_progress_bar_on_a_terminal_and_none_when_piped(tmp_path: Path) -> None:
+    import pty
+
+    leader, follower = pty.openpty()
+    p = subprocess.Popen(
+        [sys.executable, "-m", "eightk", "ingest", str(FILINGS), "--db", str(tmp_path / "t.db")],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env={**os.environ, "COLUMNS": "100", "TERM": "xterm"},
+    )
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the process ended
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    assert p.wait() == 0
+    seen = out.decode("utf-8", "replace")
+    assert "\x1b[" in seen and "ingest" in seen  # rich drew (and cleared) a bar
+    piped = subprocess.run(
+        [sys.executable, "-m", "eightk", "ingest", str(FILINGS), "--db", str(tmp_path / "p.db")],
+        capture_output=True,
+        text=True,
+    )
+    assert piped.returncode == 0 and "\x1b[" not in piped.stdout + piped.stderr
+    assert piped.stderr == "" and piped.stdout.startswith(f"{len(filing_paths())} read, ")
