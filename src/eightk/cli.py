@@ -415,6 +415,136 @@ def reparse_cmd(db_path: str, everything: bool, as_json: bool) -> None:
     click.echo(json.dumps(counts) if as_json else ", ".join(f"{v} {k}" for k, v in counts.items()))
 
 
+def _edgar_options(f):  # type: ignore[no-untyped-def]
+    f = click.option(
+        "--user-agent",
+        envvar="EIGHTK_USER_AGENT",
+        help='Your declared identity, "Name email@example.com" (or set EIGHTK_USER_AGENT); SEC requires it.',
+    )(f)
+    f = click.option(
+        "--edgar-url",
+        envvar="EIGHTK_EDGAR_URL",
+        default="https://www.sec.gov/Archives/",
+        show_default=True,
+        help="EDGAR's archive, or a mirror (or set EIGHTK_EDGAR_URL).",
+    )(f)
+    f = click.option(
+        "--rate", type=float, default=10.0, show_default=True, help="At most this many requests a second (<= 10)."
+    )(f)
+    return f
+
+
+def _client(user_agent: str | None, edgar_url: str, rate: float):  # type: ignore[no-untyped-def]
+    from .edgar import EdgarClient
+
+    try:
+        return EdgarClient(user_agent, base_url=edgar_url, rate=rate)
+    except EightkError as exc:
+        click.echo(f"eightk: {exc}", err=True)
+        sys.exit(2)
+    except ValueError as exc:
+        click.echo(f"eightk: {exc}", err=True)
+        sys.exit(2)
+
+
+def _date(value: str | None, name: str):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=name) from None
+
+
+@main.command("sync")
+@click.option("--since", required=True, help="First filing date, YYYY-MM-DD.")
+@click.option("--until", help="Last filing date, YYYY-MM-DD (default: today).")
+@click.option("--forms", help="Form types, comma-separated (default: 8-K, 8-K/A and the 8-K12B/12G3/15D5 variants).")
+@click.option("--cik", "ciks", multiple=True, help="Only these registrants (repeatable).")
+@click.option("--workers", type=int, default=4, show_default=True, help="Parallel downloads (the rate limit holds).")
+@_edgar_options
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print a summary object.")
+def sync_cmd(
+    since: str,
+    until: str | None,
+    forms: str | None,
+    ciks: tuple[str, ...],
+    workers: int,
+    user_agent: str | None,
+    edgar_url: str,
+    rate: float,
+    db_path: str,
+    as_json: bool,
+) -> None:
+    """Fetch the 8-K filings of a period from EDGAR's indexes into the database, politely and resumably.
+
+    Whole past quarters are listed by the quarterly full index, the current quarter by its
+    daily indexes. Each complete submission is stored as it arrives: a sync interrupted at
+    any point and run again fetches only what is missing. 429/503 are retried (Retry-After
+    honoured); a 403 or SEC's "undeclared automated tool" page stops the sync (exit 3).
+    Exit status 1 when some filings or quarterly indexes could not be fetched (recorded as
+    problems, and tried again next time).
+
+    Example: eightk sync --since 2024-01-01 --until 2024-03-31 --user-agent "Jane Doe jane@example.com"
+    """
+    from .edgar import FORMS_8K, sync
+    from .errors import BlockedError, FetchError
+
+    first = _date(since, "--since")
+    last = _date(until, "--until")
+    form_list = tuple(f.strip().upper() for f in forms.split(",") if f.strip()) if forms else FORMS_8K
+    client = _client(user_agent, edgar_url, rate)
+    store = _open_store(db_path)
+    with store, client:
+        try:
+            summary = sync(store, client, since=first, until=last, forms=form_list, ciks=ciks, workers=workers)
+        except BlockedError as exc:
+            click.echo(f"eightk: {exc}", err=True)
+            sys.exit(3)
+        except FetchError as exc:
+            click.echo(f"eightk: {exc}", err=True)
+            sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(summary.to_dict()))
+    else:
+        click.echo(", ".join(f"{v} {k.replace('_', ' ')}" for k, v in summary.to_dict().items()))
+        for url, why in summary.failures:
+            click.echo(f"eightk: {url}: {why}", err=True)
+    if summary.failed or summary.indexes_missing:
+        sys.exit(1)
+
+
+@main.command("fetch")
+@click.argument("ref")
+@_edgar_options
+@_db_option
+def fetch_cmd(ref: str, user_agent: str | None, edgar_url: str, rate: float, db_path: str) -> None:
+    """Fetch one filing from EDGAR and ingest it: an accession number, CIK/ACCESSION, or a URL.
+
+    Example: eightk fetch 0000950135-97-004927 --user-agent "Jane Doe jane@example.com"
+    """
+    from .edgar import fetch_one
+    from .errors import BlockedError
+
+    client = _client(user_agent, edgar_url, rate)
+    store = _open_store(db_path)
+    with store, client:
+        try:
+            url, status = fetch_one(store, client, ref)
+        except BlockedError as exc:
+            click.echo(f"eightk: {exc}", err=True)
+            sys.exit(3)
+        except (EightkError, ValueError) as exc:
+            click.echo(f"eightk: {exc}", err=True)
+            sys.exit(2)
+    click.echo(f"{status}: {url} -> {db_path}")
+    if status == "failed":
+        sys.exit(1)
+
+
 def cli_reference() -> str:
     """The command reference, as Markdown: every command's ``--help`` (docs/cli.md is this)."""
 

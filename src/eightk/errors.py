@@ -7,8 +7,11 @@
           ├── EmptyInputError        nothing (or only whitespace) to read
           ├── BinaryInputError       the input is a binary file, not a filing
           └── MalformedFilingError   a submission whose structure is broken beyond use
-     └── StoreError                  the database cannot be used as asked
-          └── NotFoundError (LookupError)   no such filing in the database
+     ├── StoreError                  the database cannot be used as asked
+     │    └── NotFoundError (LookupError)   no such filing in the database
+     └── FetchError                  EDGAR (or a mirror) did not deliver, after retries
+          ├── NotOnEdgarError (LookupError)  404: no such file
+          └── BlockedError           SEC refuses us (403, undeclared tool, no User-Agent): stop
 
 Errors carry a one-line message and, where known, the ``source`` (a file name)
 they concern.  They pickle, so they cross process boundaries unchanged.
@@ -18,10 +21,13 @@ from __future__ import annotations
 
 __all__ = [
     "BinaryInputError",
+    "BlockedError",
     "EightkError",
     "EmptyInputError",
+    "FetchError",
     "MalformedFilingError",
     "NotFoundError",
+    "NotOnEdgarError",
     "ReadError",
     "StoreError",
 ]
@@ -74,3 +80,16 @@ class StoreError(EightkError):
 
 class NotFoundError(StoreError, LookupError):
     """No such filing in the database."""
+
+
+class FetchError(EightkError):
+    """EDGAR (or a mirror) did not deliver a file, after the retries allowed."""
+
+
+class BlockedError(FetchError):
+    """SEC refuses our requests (403, the undeclared-automated-tool page, no declared
+    User-Agent): stop at once, since retrying lengthens a block."""
+
+
+class NotOnEdgarError(FetchError, LookupError):
+    """No such file on EDGAR (404)."""

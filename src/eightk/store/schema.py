@@ -14,7 +14,10 @@ Tables (documented in docs/database.md):
 - ``texts`` and its FTS5 index ``texts_fts``: item and exhibit texts, searchable;
 - ``problems``: files that could not be read, with the reason (their bytes kept in
   ``blobs`` when not too large, so ``reparse`` can try them again);
-- ``sources``: where each filing was read from and when (kept out of exports).
+- ``sources``: where each filing was read from and when (kept out of exports);
+- ``edgar_indexes``, ``edgar_index_rows``, ``edgar_fetched``: what ``eightk sync`` has read
+  of EDGAR's indexes and which submissions it has stored (so a rerun fetches only what is
+  missing).
 """
 
 from __future__ import annotations
@@ -166,6 +169,34 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             parser_version TEXT NOT NULL,
             recorded_at TEXT NOT NULL,
             UNIQUE (source, sha256)
+        );
+        """,
+    ),
+    (
+        "EDGAR sync state",
+        """
+        CREATE TABLE edgar_indexes (
+            path TEXT PRIMARY KEY,
+            fetched_at TEXT NOT NULL,
+            final INTEGER NOT NULL,
+            forms TEXT NOT NULL,
+            rows INTEGER NOT NULL
+        );
+        CREATE TABLE edgar_index_rows (
+            accession TEXT NOT NULL,
+            cik TEXT NOT NULL,
+            company TEXT,
+            form_type TEXT NOT NULL,
+            date_filed TEXT NOT NULL,
+            path TEXT NOT NULL,
+            PRIMARY KEY (accession, cik)
+        );
+        CREATE INDEX edgar_index_rows_date ON edgar_index_rows(date_filed);
+        CREATE TABLE edgar_fetched (
+            accession TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            fetched_at TEXT NOT NULL
         );
         """,
     ),
