@@ -24,7 +24,7 @@ import gzip
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -133,7 +133,7 @@ def build_tree(
         else:
             quarters.setdefault(quarter_of(date.fromisoformat(fl.filed)), []).append(fl)
     # EDGAR has a full index for every quarter since 1993, most of them (here) without 8-Ks of ours
-    today = date.today()
+    today = datetime.now(UTC).date()
     y, q = 1993, 1
     while (y, q) < quarter_of(today):
         quarters.setdefault((y, q), [])

@@ -335,3 +335,14 @@ def test_fetch_one_by_accession_and_by_url(tree, tmp_path: Path) -> None:  # typ
         assert r.returncode == 2 and "404" in r.stderr
     with Store(tmp_path / "f.db", readonly=True) as s:
         assert [r[0] for r in s.db.execute("SELECT accession FROM filings")] == [f.accession]
+
+
+def test_a_timeout_is_retried(tree, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = _in_range(tree)[0].path
+    with EdgarServer(tree) as srv:
+        srv.faults[target] = [("slow", 1.5)]
+        with _client(srv.url, timeout=0.5) as c:
+            body = c.get(target, check=check_submission).content
+        assert body == tree.files[target]
+        hits = [h for h in srv.log if h.path == target]
+        assert [h.status for h in hits] == ["slow", 200]

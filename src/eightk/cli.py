@@ -439,10 +439,7 @@ def _client(user_agent: str | None, edgar_url: str, rate: float):  # type: ignor
 
     try:
         return EdgarClient(user_agent, base_url=edgar_url, rate=rate)
-    except EightkError as exc:
-        click.echo(f"eightk: {exc}", err=True)
-        sys.exit(2)
-    except ValueError as exc:
+    except (EightkError, ValueError) as exc:  # no identity; a rate over SEC's limit
         click.echo(f"eightk: {exc}", err=True)
         sys.exit(2)
 

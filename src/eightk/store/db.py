@@ -275,14 +275,7 @@ class Store:
                 header.filed_date if header else None,
                 r.name,
                 r.cik or _header_cik(f),
-                r.state_of_incorporation,
-                r.commission_file_number,
-                r.irs_ein,
-                r.phone,
-                r.address.street,
-                r.address.city,
-                r.address.state,
-                r.address.zip,
+                *_registrant_fields(r),
                 " ".join(dict.fromkeys(i.code for i in f.items)),
                 len(f.exhibits),
                 _b(f.emerging_growth_company),
@@ -351,14 +344,7 @@ class Store:
                 pos,
                 r.cik or header_cik,
                 r.name,
-                r.state_of_incorporation,
-                r.commission_file_number,
-                r.irs_ein,
-                r.phone,
-                r.address.street,
-                r.address.city,
-                r.address.state,
-                r.address.zip,
+                *_registrant_fields(r),
                 r.former_name,
             ),
         )
@@ -459,6 +445,12 @@ def _better(size: int, sha: str, old_size: int, old_sha: str) -> bool:
     """Of two copies of one accession keep the larger (the complete submission over one of
     its documents), then the smaller sha256: the choice never depends on the order read."""
     return (size, old_sha) > (old_size, sha)
+
+
+def _registrant_fields(r: Registrant) -> tuple[str | None, ...]:
+    """The cover fields ``filings`` and ``registrants`` share, in their column order."""
+    a = r.address
+    return (r.state_of_incorporation, r.commission_file_number, r.irs_ein, r.phone, a.street, a.city, a.state, a.zip)
 
 
 def _header_cik(f: Filing) -> str | None:
