@@ -21,12 +21,17 @@ without answering), ``("truncate", None)`` (announce the whole length, send half
 from __future__ import annotations
 
 import gzip
+import json
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+import httpx
 
 import eightk
 from eightk.edgar.index import quarter_of
@@ -61,6 +66,7 @@ class Hit:
 
 @dataclass
 class Tree:
+    spec: dict[str, object] = field(default_factory=dict)  # build_tree's arguments, to build it again
     files: dict[str, bytes] = field(default_factory=dict)
     filings: list[Filed] = field(default_factory=list)  # the 8-K family listed in the indexes
     others: list[Filed] = field(default_factory=list)  # other forms listed (never to be fetched)
@@ -88,7 +94,14 @@ def build_tree(
 ) -> Tree:
     """The EDGAR-shaped tree.  ``daily`` lists, per day of the current quarter, how many of
     the filings (taken in turn, under new accession numbers) its daily index holds."""
-    tree = Tree()
+    tree = Tree(
+        spec={
+            "root": str(root),
+            "daily": {d.isoformat(): n for d, n in (daily or {}).items()},
+            "copies": copies,
+            "gz_only_every": gz_only_every,
+        }
+    )
     subs = submissions(root)
     for _p, raw, f in subs:
         h = f.header
@@ -167,8 +180,9 @@ def _master(rows: list[Filed], daily: bool = False) -> bytes:
     return (head + "".join(lines)).encode("latin-1", "replace")
 
 
-class EdgarServer:
-    """``with EdgarServer(tree) as srv: srv.url`` -- serving until the block ends."""
+class _Serving:
+    """The server itself: runs in its own process (see EdgarServer), so that its clock and
+    its log are not held up by the client's work in the test process."""
 
     def __init__(self, tree: Tree) -> None:
         self.tree = tree
@@ -183,8 +197,19 @@ class EdgarServer:
             def log_message(self, *args: object) -> None:  # quiet
                 pass
 
+            def do_POST(self) -> None:  # noqa: N802  (control: add faults)
+                data = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
+                with server.lock:
+                    for path, faults in data.items():
+                        server.faults.setdefault(path, []).extend((k, a) for k, a in faults)
+                self._send(200, b"{}")
+
             def do_GET(self) -> None:  # noqa: N802
                 t = time.monotonic()
+                if self.path == "/__log":  # control: the log so far
+                    with server.lock:
+                        log = [[h.t, h.path, h.user_agent, h.status] for h in server.log]
+                    return self._send(200, json.dumps(log).encode())
                 path = self.path.split("?", 1)[0].lstrip("/")
                 path = path[len("Archives/") :] if path.startswith("Archives/") else path
                 with server.lock:
@@ -243,24 +268,56 @@ class EdgarServer:
         self.httpd = Server(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/Archives/"
-        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def serve(self) -> None:
+        print(self.url, flush=True)
+        self.httpd.serve_forever()
+
+
+class EdgarServer:
+    """``with EdgarServer(tree) as srv: srv.url`` -- a server process serving ``tree`` (built
+    again there from ``tree.spec``) until the block ends; its log and faults over HTTP."""
+
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self.faults = _Faults(self)
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, json.dumps(tree.spec)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).parent,
+        )
+        assert self.proc.stdout is not None
+        self.url = self.proc.stdout.readline().strip()
+        if not self.url.startswith("http://127.0.0.1:"):
+            self.proc.kill()
+            raise RuntimeError(f"the EDGAR test server did not start: {self.url!r}")
+        self._control = self.url.split("/Archives/")[0]
+        self._http = httpx.Client(timeout=30)
 
     def __enter__(self) -> EdgarServer:
-        self._thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self._http.close()
+        self.proc.kill()
+        self.proc.wait()
+        if self.proc.stdout:
+            self.proc.stdout.close()
+
+    @property
+    def log(self) -> list[Hit]:
+        return [Hit(*row) for row in self._http.get(self._control + "/__log").json()]
+
+    def add_faults(self, faults: dict[str, list[tuple[str, float | None]]]) -> None:
+        self._http.post(self._control + "/__faults", json=faults).raise_for_status()
 
     # what the log says
     def requested(self, prefix: str = "") -> list[str]:
-        with self.lock:
-            return [h.path for h in self.log if h.path.startswith(prefix)]
+        return [h.path for h in self.log if h.path.startswith(prefix)]
 
     def max_per_second(self) -> int:
-        with self.lock:
-            times = sorted(h.t for h in self.log)
+        times = sorted(h.t for h in self.log)
         best = 0
         j = 0
         for i, t in enumerate(times):
@@ -268,3 +325,24 @@ class EdgarServer:
                 j += 1
             best = max(best, i - j + 1)
         return best
+
+
+class _Faults:
+    """``srv.faults[path] = [("429", 1)]`` sends the faults to the server process."""
+
+    def __init__(self, srv: EdgarServer) -> None:
+        self.srv = srv
+
+    def __setitem__(self, path: str, faults: list[tuple[str, float | None]]) -> None:
+        self.srv.add_faults({path: faults})
+
+
+if __name__ == "__main__":  # the server process
+    spec = json.loads(sys.argv[1])
+    _tree = build_tree(
+        Path(spec["root"]),
+        daily={date.fromisoformat(d): n for d, n in spec["daily"].items()},
+        copies=spec["copies"],
+        gz_only_every=spec["gz_only_every"],
+    )
+    _Serving(_tree).serve()

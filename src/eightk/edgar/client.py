@@ -66,6 +66,23 @@ def _as_window(rate: float) -> tuple[int, float]:
     return 1, 1.0 / rate
 
 
+class _Paced(httpx.BaseTransport):
+    """A transport that waits for the rate limiter before each request it sends."""
+
+    def __init__(self, inner: httpx.BaseTransport, limiter: RateLimiter, sent: Callable[[], None]) -> None:
+        self.inner = inner
+        self.limiter = limiter
+        self.sent = sent
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.limiter.acquire()
+        self.sent()
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
 @dataclass(frozen=True, slots=True)
 class Response:
     url: str
@@ -100,14 +117,25 @@ class EdgarClient:
         self.retries = retries
         self.backoff = backoff
         self.max_wait = max_wait
-        self.requests = 0
         self._count_lock = threading.Lock()
+        self._count = [0]
         self._http = httpx.Client(
             headers={"User-Agent": ua, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(timeout),
-            transport=transport,
+            # the limiter sits in the transport: every request that goes to a socket, redirects
+            # included, takes its turn there, as late as possible before it is sent
+            transport=_Paced(transport or httpx.HTTPTransport(), self.limiter, self._sent),
             follow_redirects=True,
         )
+
+    @property
+    def requests(self) -> int:
+        """Requests sent so far (each redirect hop and retry counts)."""
+        return self._count[0]
+
+    def _sent(self) -> None:
+        with self._count_lock:
+            self._count[0] += 1
 
     def close(self) -> None:
         self._http.close()
@@ -137,9 +165,6 @@ class EdgarClient:
             if attempt:
                 time.sleep(self._delay(attempt, last_retry_after))
             last_retry_after = None
-            self.limiter.acquire()
-            with self._count_lock:
-                self.requests += 1
             try:
                 r = self._http.get(url)
                 body = r.content
