@@ -31,19 +31,24 @@ _UNDECLARED = ("undeclared automated tool", "request rate threshold exceeded")
 
 
 class RateLimiter:
-    """At most ``rate`` sends in any window of one second (thread-safe).
+    """At most ``rate`` sends in any window of one second (thread-safe), with a margin.
 
     ``acquire`` blocks until a send is allowed and records its time; with ``rate`` 10 the
-    11th send waits until one second has passed since the 1st."""
+    11th send waits until 1 s + ``margin`` has passed since the 1st.  The margin (default
+    0.1 s) absorbs the jitter between sending and arriving (threads, the network), so that
+    no second ever sees more than ``rate`` requests at the receiving end either."""
 
-    def __init__(self, rate: float = MAX_RATE, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, rate: float = MAX_RATE, clock: Callable[[], float] = time.monotonic, margin: float = 0.1
+    ) -> None:
         if not 0 < rate <= MAX_RATE:
             raise ValueError(f"rate must be in (0, {MAX_RATE:g}] requests per second, got {rate}")
         self.rate = rate
         self._clock = clock
         self._lock = threading.Lock()
         self._sent: deque[float] = deque()
-        self._n, self._window = _as_window(rate)
+        self._n, window = _as_window(rate)
+        self._window = window + margin
 
     def acquire(self) -> None:
         with self._lock:
@@ -55,7 +60,7 @@ class RateLimiter:
                     self._sent.append(now)
                     return
                 # sleeping under the lock keeps the order of waiters and the count exact
-                time.sleep(self._window - (now - self._sent[0]) + 0.01)
+                time.sleep(self._window - (now - self._sent[0]))
 
 
 def _as_window(rate: float) -> tuple[int, float]:
