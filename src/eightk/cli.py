@@ -215,7 +215,7 @@ def _open_store(db_path: str, *, readonly: bool = False):  # type: ignore[no-unt
 
 
 @main.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @_db_option
 @click.option("--json", "as_json", is_flag=True, help='Print a summary object {"read", "new", "unchanged", "failed"}.')
 @click.option(
@@ -231,10 +231,24 @@ def _open_store(db_path: str, *, readonly: bool = False):  # type: ignore[no-unt
     show_default=True,
     help="Commit at least this often; a crash loses at most this much work (0: after every file).",
 )
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS|local",
+    help="Read on a Dask cluster (a scheduler address, or `local` for a LocalCluster sized to this "
+    "machine); this process still writes the database. Needs the [dask] extra.",
+)
 def ingest_cmd(
-    paths: tuple[Path, ...], db_path: str, as_json: bool, max_bytes: int | None, commit_seconds: float
+    paths: tuple[str, ...],
+    db_path: str,
+    as_json: bool,
+    max_bytes: int | None,
+    commit_seconds: float,
+    dask_address: str | None,
 ) -> None:
-    """Read every filing under PATHS (files, folders, .tar/.tar.gz/.tgz/.zip archives) into the database.
+    """Read every filing under PATHS into the database: files, folders, .tar/.tar.gz/.tgz/.zip
+    archives, fsspec URLs (s3://..., file://...; with --dask) and datasets written by
+    `eightk dataset`.
 
     The same filing twice is one filing (by accession number when known, else by sha256);
     filings read by an older eightk are read again. Files that cannot be read are recorded
@@ -243,30 +257,53 @@ def ingest_cmd(
 
     Example: eightk ingest tests/data/filings --db filings.db
     """
-    from .store import DEFAULT_MAX_BYTES, ingest
+    from .store import DEFAULT_MAX_BYTES, Summary, ingest
 
+    for p in paths:
+        if "://" not in p and not Path(p).exists():
+            raise click.BadParameter(f"no such file or folder: {p}", param_hint="PATHS")
+    if any("://" in p for p in paths) and not dask_address:
+        raise click.BadParameter("URLs are read with --dask (workers open them through fsspec)", param_hint="PATHS")
     store = _open_store(db_path)
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+
+    def run(progress):  # type: ignore[no-untyped-def]
+        from .distributed import is_dataset, read_dataset
+
+        total = Summary()
+        datasets = [p for p in paths if "://" not in p and is_dataset(p)]
+        files = [p for p in paths if p not in datasets]
+        parts = [read_dataset(store, d, commit_seconds=commit_seconds) for d in datasets]
+        if files and dask_address:
+            from .distributed import cluster, ingest_dask
+
+            with cluster(dask_address) as client:
+                parts.append(
+                    ingest_dask(store, files, client, max_bytes=limit, commit_seconds=commit_seconds, progress=progress)
+                )
+        elif files:
+            parts.append(ingest(store, files, max_bytes=limit, commit_seconds=commit_seconds, progress=progress))
+        for part in parts:
+            for k in ("read", "new", "unchanged", "updated", "failed"):
+                setattr(total, k, getattr(total, k) + getattr(part, k))
+            total.failures += part.failures
+        return total
+
     with store:
         if sys.stderr.isatty() and not as_json:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             from .store import entries
 
-            total = sum(1 for _ in entries(paths))
+            local = [Path(p) for p in paths if "://" not in p]
+            total = sum(1 for _ in entries(local)) if len(local) == len(paths) else None
             with Progress(
                 TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True
             ) as bar:
                 task = bar.add_task("ingest", total=total)
-                summary = ingest(
-                    store,
-                    paths,
-                    max_bytes=limit,
-                    progress=lambda e, s: bar.advance(task),
-                    commit_seconds=commit_seconds,
-                )
+                summary = run(lambda *_: bar.advance(task))
         else:
-            summary = ingest(store, paths, max_bytes=limit, commit_seconds=commit_seconds)
+            summary = run(None)
     if as_json:
         click.echo(json.dumps(summary.to_dict()))
     else:
@@ -276,6 +313,28 @@ def ingest_cmd(
             click.echo(f"eightk: {name}: {why}", err=True)
     if summary.failed:
         sys.exit(1)
+
+
+@main.command("dataset")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path), help="The dataset's folder.")
+@click.option("--dask", "dask_address", metavar="ADDRESS|local", help="Read on a Dask cluster (see ingest).")
+@click.option("--chunk", "chunk_size", type=int, default=64, show_default=True, help="Filings per task.")
+def dataset_cmd(paths: tuple[str, ...], out_dir: Path, dask_address: str | None, chunk_size: int) -> None:
+    """Read filings straight into a Parquet dataset: one folder per table (the tables of
+    `eightk export`, with the same columns), hive-partitioned by filing year, plus the raw
+    bytes read; for DuckDB, Spark or pandas, and readable back by `eightk ingest DIR`.
+
+    Example: eightk dataset tests/data/filings --out dataset/ --dask local
+    """
+    from .distributed import cluster, write_dataset
+
+    if dask_address:
+        with cluster(dask_address) as client:
+            counts = write_dataset(paths, out_dir, client, chunk_size=chunk_size)
+    else:
+        counts = write_dataset(paths, out_dir, chunk_size=chunk_size)
+    click.echo(", ".join(f"{n} {t}" for t, n in counts.items()) + f" -> {out_dir}")
 
 
 @main.command("search")

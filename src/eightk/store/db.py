@@ -137,11 +137,22 @@ class Store:
         self.close()
 
     # -- writing ----------------------------------------------------------------------------
-    def add(self, raw: bytes, *, source: str, max_bytes: int | None = None) -> str:
+    def add(
+        self,
+        raw: bytes,
+        *,
+        source: str,
+        max_bytes: int | None = None,
+        reading: Filing | EightkError | None = None,
+        sha256: str | None = None,
+    ) -> str:
         """Read one filing's bytes and store it.  Returns ``"new"``, ``"unchanged"``,
         ``"updated"`` (re-derived by a newer parser, or a better copy of the same accession)
-        or ``"failed"`` (recorded in ``problems``; nothing raised for bad input)."""
-        sha = hashlib.sha256(raw).hexdigest()
+        or ``"failed"`` (recorded in ``problems``; nothing raised for bad input).
+
+        ``reading`` is the filing already read from ``raw``, or the error reading raised
+        (a Dask worker's work); without it the bytes are read here."""
+        sha = sha256 or hashlib.sha256(raw).hexdigest()
         if max_bytes is not None and len(raw) > max_bytes:
             self._problem(source, sha, len(raw), "too-large", f"{len(raw)} bytes, over the limit of {max_bytes}")
             return "failed"
@@ -149,12 +160,15 @@ class Store:
         if row is not None and row["parser_version"] == PARSER_VERSION:
             self._source(row["id"], source)
             return "unchanged"
-        try:
-            filing = read_bytes(raw, source=source)
-        except EightkError as exc:
-            self._problem(source, sha, len(raw), problem_code(exc), exc.message, raw=raw)
+        if reading is None:
+            try:
+                reading = read_bytes(raw, source=source)
+            except EightkError as exc:
+                reading = exc
+        if isinstance(reading, EightkError):
+            self._problem(source, sha, len(raw), problem_code(reading), reading.message, raw=raw)
             return "failed"
-        return self.put(filing, raw, source=source, sha256=sha)
+        return self.put(reading, raw, source=source, sha256=sha)
 
     def put(
         self, filing: Filing, raw: bytes, *, source: str, sha256: str | None = None, accession: str | None = None

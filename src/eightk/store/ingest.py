@@ -109,7 +109,7 @@ def ingest(
     paths: Iterable[str | Path],
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    progress: Callable[[Entry, str], None] | None = None,
+    progress: Callable[[str, str], None] | None = None,
     commit_seconds: float = 0.5,
 ) -> Summary:
     """Read every filing under ``paths`` into ``store``; bad files are recorded, never raised."""
@@ -123,7 +123,7 @@ def _ingest(
     store: Store,
     paths: Iterable[str | Path],
     max_bytes: int,
-    progress: Callable[[Entry, str], None] | None,
+    progress: Callable[[str, str], None] | None,
     summary: Summary,
     tick: Callable[[], None],
 ) -> None:
@@ -150,7 +150,7 @@ def _ingest(
         if status == "failed":
             summary.failures.append((entry.name, _last_problem(store, entry.name)))
         if progress:
-            progress(entry, status)
+            progress(entry.name, status)
         tick()
 
 
