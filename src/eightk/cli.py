@@ -601,6 +601,25 @@ def fetch_cmd(ref: str, user_agent: str | None, edgar_url: str, rate: float, db_
         sys.exit(1)
 
 
+@main.command("serve")
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+def serve_cmd(db_path: str, host: str, port: int) -> None:
+    """Serve the database read-only: a search page with facets, filing and company pages, and a
+    JSON API (/api/filings, /api/filings/ID, /api/companies/CIK, /api/events; /openapi.json).
+    Works while an ingest or sync writes. Needs the [web] extra.
+
+    Example: eightk serve --db filings.db --port 8000
+    """
+    import uvicorn
+
+    from .web import create_app
+
+    _open_store(db_path, readonly=True).close()  # a clear message now rather than at the first request
+    uvicorn.run(create_app(db_path), host=host, port=port, log_level="warning")
+
+
 def cli_reference() -> str:
     """The command reference, as Markdown: every command's ``--help`` (docs/cli.md is this)."""
 

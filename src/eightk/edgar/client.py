@@ -72,15 +72,25 @@ def _as_window(rate: float) -> tuple[int, float]:
 
 
 class _Paced(httpx.BaseTransport):
-    """A transport that waits for the rate limiter before each request it sends."""
+    """A transport that waits for the rate limiter before each request it sends, and sends
+    nothing more once SEC has refused one (``blocked``)."""
 
-    def __init__(self, inner: httpx.BaseTransport, limiter: RateLimiter, sent: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        inner: httpx.BaseTransport,
+        limiter: RateLimiter,
+        sent: Callable[[], None],
+        blocked: Callable[[], str | None],
+    ) -> None:
         self.inner = inner
         self.limiter = limiter
         self.sent = sent
+        self.blocked = blocked
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         self.limiter.acquire()
+        if why := self.blocked():
+            raise BlockedError(why)
         self.sent()
         return self.inner.handle_request(request)
 
@@ -124,12 +134,13 @@ class EdgarClient:
         self.max_wait = max_wait
         self._count_lock = threading.Lock()
         self._count = [0]
+        self.blocked: str | None = None  # set by the first refusal: every thread stops sending
         self._http = httpx.Client(
             headers={"User-Agent": ua, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(timeout),
             # the limiter sits in the transport: every request that goes to a socket, redirects
             # included, takes its turn there, as late as possible before it is sent
-            transport=_Paced(transport or httpx.HTTPTransport(), self.limiter, self._sent),
+            transport=_Paced(transport or httpx.HTTPTransport(), self.limiter, self._sent, lambda: self.blocked),
             follow_redirects=True,
         )
 
@@ -180,11 +191,12 @@ class EdgarClient:
                 last = f"connection failed ({type(exc).__name__}: {exc})"
                 continue
             if r.status_code == 403 or (r.status_code == 200 and _undeclared(body)):
-                raise BlockedError(
+                self.blocked = (
                     f"{url}: SEC refused the request ({r.status_code}"
                     f"{', undeclared automated tool' if _undeclared(body) else ''}); stopping: retrying "
                     "lengthens a block. Check the User-Agent names you and an email, and lower --rate."
                 )
+                raise BlockedError(self.blocked)
             if r.status_code == 404:
                 raise NotOnEdgarError(f"{url}: not found (404)")
             if r.status_code in (429, 503) or r.status_code >= 500:

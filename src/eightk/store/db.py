@@ -432,7 +432,8 @@ class Store:
         """A filing by database id, accession number or sha256."""
         s = str(ref).strip()
         if s.isdigit():
-            row = self.db.execute("SELECT * FROM filings WHERE id = ?", (int(s),)).fetchone()
+            n = int(s)
+            row = self.db.execute("SELECT * FROM filings WHERE id = ?", (n,)).fetchone() if n < 2**63 else None
         else:
             row = self.db.execute(
                 "SELECT * FROM filings WHERE accession = ?1 OR sha256 = ?1 OR filing_key = ?1", (s,)

@@ -71,6 +71,7 @@ def search(
     limit: int = 20,
     exhaustive: bool = False,
     window: int = WINDOW,
+    marks: tuple[str, str] = ("[", "]"),
 ) -> list[dict[str, Any]]:
     """Filings whose item or exhibit texts match ``query``, best first (BM25), with a snippet.
 
@@ -94,16 +95,18 @@ def search(
         if not q:
             return []
         try:
-            rows = _match(store, q, where, args, limit, None if exhaustive else max(1, window))
+            rows = _match(store, q, where, args, limit, None if exhaustive else max(1, window), marks)
         except sqlite3.OperationalError as exc:
-            if "fts5" in str(exc) or "syntax" in str(exc) or "no such column" in str(exc):
-                continue  # not FTS5 syntax: search the plain words
-            raise StoreError(f"search failed: {exc}") from exc
+            if q != query:  # the plain words cannot be a syntax error: something else is wrong
+                raise StoreError(f"search failed: {exc}") from exc
+            continue  # not FTS5 syntax ("unterminated string", "syntax error near"): the plain words
         return [_hit(r) for r in rows]
     return []
 
 
-def _match(store: Store, q: str, where: str, args: list[Any], limit: int, window: int | None) -> list[dict[str, Any]]:
+def _match(
+    store: Store, q: str, where: str, args: list[Any], limit: int, window: int | None, marks: tuple[str, str]
+) -> list[dict[str, Any]]:
     best: dict[int, tuple[float, int]] = {}  # filing id -> (rank, text id) of its best text
     hi: int | None = None  # exclusive upper rowid bound of the next window
     while True:
@@ -140,16 +143,18 @@ def _match(store: Store, q: str, where: str, args: list[Any], limit: int, window
     if not best:
         return []
     ids = list(best)
-    marks = ",".join("?" * len(ids))
-    rows = {r["id"]: dict(r) for r in store.db.execute(f"SELECT * FROM filings WHERE id IN ({marks})", ids).fetchall()}
+    id_holes = ",".join("?" * len(ids))
+    rows = {
+        r["id"]: dict(r) for r in store.db.execute(f"SELECT * FROM filings WHERE id IN ({id_holes})", ids).fetchall()
+    }
     top = sorted(ids, key=lambda i: (best[i][0], rows[i]["filing_key"]))[:limit]
     tids = [best[i][1] for i in top]
-    marks = ",".join("?" * len(tids))
+    holes = ",".join("?" * len(tids))
     snippets = dict(
         store.db.execute(
-            f"SELECT rowid, snippet(texts_fts, 1, '[', ']', '…', 12) FROM texts_fts"
-            f" WHERE texts_fts MATCH ? AND rowid IN ({marks})",
-            (q, *tids),
+            f"SELECT rowid, snippet(texts_fts, 1, ?, ?, '…', 12) FROM texts_fts"
+            f" WHERE texts_fts MATCH ? AND rowid IN ({holes})",
+            (*marks, q, *tids),
         ).fetchall()
     )
     return [dict(rows[i], snippet=snippets.get(best[i][1])) for i in top]
