@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -605,7 +606,8 @@ def fetch_cmd(ref: str, user_agent: str | None, edgar_url: str, rate: float, db_
 @_db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
-def serve_cmd(db_path: str, host: str, port: int) -> None:
+@click.option("--workers", type=int, default=1, show_default=True, help="Server processes.")
+def serve_cmd(db_path: str, host: str, port: int, workers: int) -> None:
     """Serve the database read-only: a search page with facets, filing and company pages, and a
     JSON API (/api/filings, /api/filings/ID, /api/companies/CIK, /api/events; /openapi.json).
     Works while an ingest or sync writes. Needs the [web] extra.
@@ -617,7 +619,11 @@ def serve_cmd(db_path: str, host: str, port: int) -> None:
     from .web import create_app
 
     _open_store(db_path, readonly=True).close()  # a clear message now rather than at the first request
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level="warning")
+    if workers > 1:  # processes import the app themselves: tell them the database
+        os.environ["EIGHTK_DB"] = str(Path(db_path).resolve())
+        uvicorn.run("eightk.web:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning")
+    else:
+        uvicorn.run(create_app(db_path), host=host, port=port, log_level="warning")
 
 
 def cli_reference() -> str:

@@ -72,6 +72,7 @@ def search(
     exhaustive: bool = False,
     window: int = WINDOW,
     marks: tuple[str, str] = ("[", "]"),
+    snippets: int | None = None,
 ) -> list[dict[str, Any]]:
     """Filings whose item or exhibit texts match ``query``, best first (BM25), with a snippet.
 
@@ -79,7 +80,8 @@ def search(
     ("press release" matches most filings) is ranked window by window, most recently stored
     texts first, until ``limit`` filings pass the filters: the answer stays fast at any
     database size, and is the exhaustive BM25 order over the windows read. ``exhaustive``
-    ranks every match (slow for broad queries on large databases).
+    ranks every match (slow for broad queries on large databases). ``snippets`` makes
+    snippets for the best that many hits only (None: all); ``marks`` open and close a match.
 
     An empty query lists the filings the filters select, newest period first."""
     f = filters or Filters()
@@ -95,7 +97,9 @@ def search(
         if not q:
             return []
         try:
-            rows = _match(store, q, where, args, limit, None if exhaustive else max(1, window), marks)
+            window_size = None if exhaustive else max(1, window)
+            n_snippets = limit if snippets is None else snippets
+            rows = _match(store, q, where, args, limit, window_size, marks, n_snippets)
         except sqlite3.OperationalError as exc:
             if q != query:  # the plain words cannot be a syntax error: something else is wrong
                 raise StoreError(f"search failed: {exc}") from exc
@@ -105,7 +109,14 @@ def search(
 
 
 def _match(
-    store: Store, q: str, where: str, args: list[Any], limit: int, window: int | None, marks: tuple[str, str]
+    store: Store,
+    q: str,
+    where: str,
+    args: list[Any],
+    limit: int,
+    window: int | None,
+    marks: tuple[str, str],
+    n_snippets: int,
 ) -> list[dict[str, Any]]:
     best: dict[int, tuple[float, int]] = {}  # filing id -> (rank, text id) of its best text
     hi: int | None = None  # exclusive upper rowid bound of the next window
@@ -148,7 +159,9 @@ def _match(
         r["id"]: dict(r) for r in store.db.execute(f"SELECT * FROM filings WHERE id IN ({id_holes})", ids).fetchall()
     }
     top = sorted(ids, key=lambda i: (best[i][0], rows[i]["filing_key"]))[:limit]
-    tids = [best[i][1] for i in top]
+    tids = [best[i][1] for i in top[:n_snippets]]
+    if not tids:
+        return [dict(rows[i], snippet=None) for i in top]
     holes = ",".join("?" * len(tids))
     snippets = dict(
         store.db.execute(

@@ -8,11 +8,14 @@ external loads. One JSON error shape for every API error: ``{"ok": false, "statu
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -29,6 +32,8 @@ from .openapi import OPENAPI
 
 HERE = Path(__file__).parent
 PER_PAGE = 20
+THREADS = 4
+FACET_DEPTH = 100  # facets count the best 100 hits: cheap, and what the first pages show
 CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
@@ -78,11 +83,13 @@ def create_app(db_path: str) -> Starlette:
         return (q.get("q") or "").strip(), f, int(raw_page)
 
     def results(
-        query: str, f: Filters, page_no: int, marks: tuple[str, str] = ("[", "]")
-    ) -> tuple[list[dict[str, Any]], bool]:
-        hits = search(store(), query, f, limit=page_no * PER_PAGE + 1, marks=marks)
-        start = (page_no - 1) * PER_PAGE
-        return hits[start : start + PER_PAGE], len(hits) > start + PER_PAGE
+        query: str, f: Filters, page_no: int, marks: tuple[str, str] = ("[", "]"), depth: int = 0
+    ) -> tuple[list[dict[str, Any]], bool, list[dict[str, Any]]]:
+        """The page's hits, whether more follow, and the hits read (at least ``depth``: the
+        facets count them; snippets are made for the page's hits only)."""
+        end = page_no * PER_PAGE
+        hits = search(store(), query, f, limit=max(end + 1, depth), marks=marks, snippets=end)
+        return hits[end - PER_PAGE : end], len(hits) > end, hits
 
     def filing_id(request: Request) -> int:
         ref = request.path_params["id"]
@@ -93,7 +100,7 @@ def create_app(db_path: str) -> Starlette:
     # -- API ----------------------------------------------------------------------------------
     def api_filings(request: Request) -> Response:
         query, f, page_no = filters(request)
-        hits, more = results(query, f, page_no)
+        hits, more, _ = results(query, f, page_no)
         return JSONResponse({"ok": True, "page": page_no, "per_page": PER_PAGE, "more": more, "results": hits})
 
     def api_filing(request: Request) -> Response:
@@ -161,10 +168,9 @@ def create_app(db_path: str) -> Starlette:
     # -- pages --------------------------------------------------------------------------------
     def home(request: Request) -> Response:
         query, f, page_no = filters(request)
-        hits, more = results(query, f, page_no, MARKS)
+        hits, more, read = results(query, f, page_no, MARKS, FACET_DEPTH)
         for h in hits:  # the snippet as (text, matched) pieces: the template escapes each
             h["snippet_pieces"] = _pieces(h["snippet"] or "")
-        facet_hits = search(store(), query, f, limit=200)
         return page(
             "search.html",
             query=query,
@@ -172,7 +178,7 @@ def create_app(db_path: str) -> Starlette:
             hits=hits,
             more=more,
             page=page_no,
-            facets=_facets(store(), facet_hits),
+            facets=_facets(store(), read),
         )
 
     def filing_page(request: Request) -> Response:
@@ -231,7 +237,16 @@ def create_app(db_path: str) -> Starlette:
         Route("/openapi.json", openapi),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # a few threads per process: pages are CPU work under one GIL, and more threads only
+        # make every request wait longer (requests queue instead, in order)
+        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+        yield
+
     return Starlette(
+        lifespan=lifespan,
         routes=routes,
         middleware=[Middleware(_SecurityHeaders)],
         exception_handlers={
