@@ -153,12 +153,12 @@ def _match(
         hi = lo
     if not best:
         return []
-    ids = list(best)
-    id_holes = ",".join("?" * len(ids))
+    # best first; equal ranks in text-id order (deterministic); rows read for the top only
+    top = sorted(best, key=lambda i: best[i])[:limit]
+    id_holes = ",".join("?" * len(top))
     rows = {
-        r["id"]: dict(r) for r in store.db.execute(f"SELECT * FROM filings WHERE id IN ({id_holes})", ids).fetchall()
+        r["id"]: dict(r) for r in store.db.execute(f"SELECT * FROM filings WHERE id IN ({id_holes})", top).fetchall()
     }
-    top = sorted(ids, key=lambda i: (best[i][0], rows[i]["filing_key"]))[:limit]
     tids = [best[i][1] for i in top[:n_snippets]]
     if not tids:
         return [dict(rows[i], snippet=None) for i in top]
