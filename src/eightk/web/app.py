@@ -9,6 +9,7 @@ external loads. One JSON error shape for every API error: ``{"ok": false, "statu
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
 from collections.abc import AsyncIterator
 from datetime import date
@@ -130,8 +131,6 @@ def create_app(db_path: str) -> Starlette:
             sql += " AND e.item = ?"
             args.append(q["item"])
         sql += " ORDER BY f.period_of_report DESC, f.filing_key, e.position LIMIT 200"
-        import json
-
         rows = [dict(r, data=json.loads(r["data"])) for r in store().db.execute(sql, args)]
         return JSONResponse({"ok": True, "results": rows})
 
