@@ -62,3 +62,27 @@ def test_gold_covers_every_filing() -> None:
     gold = load_gold(EVAL / "gold.json")
     files = {str(p.relative_to(FILINGS)) for p in FILINGS.rglob("*") if p.is_file()}
     assert files == set(gold), sorted(files ^ set(gold))
+
+
+#: events (issue #4): F1 per field of financings and officer changes, against the hand labels
+EVENT_FLOOR = 0.9
+
+
+@pytest.fixture(scope="module")
+def event_result():
+    from eightk.evaluate import evaluate_events, load_event_gold
+
+    return evaluate_events(FILINGS, load_event_gold(EVAL / "events.json"))
+
+
+@pytest.mark.parametrize("family", ["financing", "officer_change"])
+def test_event_floors(event_result, family: str) -> None:
+    assert event_result.f1(event_result.events[family]) >= EVENT_FLOOR, event_result.misses
+    for name, counts in event_result.fields[family].items():
+        f1 = event_result.f1(counts)
+        assert f1 >= EVENT_FLOOR, f"{family}.{name}: F1 {f1:.2f} < {EVENT_FLOOR}; misses: {event_result.misses}"
+
+
+def test_event_labels_cover_both_families(event_result) -> None:
+    # the gate means something only if there is something to score
+    assert sum(event_result.events["financing"]) >= 5 and sum(event_result.events["officer_change"]) >= 20

@@ -86,3 +86,20 @@ def test_spans_index_the_documents_text() -> None:
             assert p.value in written or written in ("Massachusetts", "December 11, 1997"), (p, written)
     assert text[f.items[0].span[0] :].startswith("ITEM 5. OTHER EVENTS")
     assert "text" not in f.to_dict()["documents"][0]
+
+
+def test_seed_events_match_expected_reading() -> None:
+    got = [{k: v for k, v in e.items() if k != "evidence"} for e in eightk.parse(SEED).to_dict()["events"]]
+    assert got == EXPECTED["events"]
+
+
+def test_seed_event_evidence_holds_the_values() -> None:
+    f = eightk.parse(SEED)
+    text = f.documents[f.main_document].text
+    (event,) = f.events
+    assert {e.field for e in event.evidence} == set(event.fields)
+    for e in event.evidence:
+        assert text[e.span[0] : e.span[1]] == e.text
+    by = {e.field: e.text for e in event.evidence}
+    assert by["amount_usd"] == "$3.0 million" and by["holding_period_months"] == "two-year"
+    assert by["fraction_received_at_first_closing"] == "One-third" and by["first_closing_date"] == "December 10"

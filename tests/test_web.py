@@ -130,7 +130,14 @@ def test_filing_company_and_events(client: Api) -> None:
     cik = client.get("/api/filings", params={"q": "Caterpillar"}).json()["results"][0]["cik"]
     comp = client.get(f"/api/companies/{int(cik)}").json()
     assert comp["ok"] and comp["cik"] == cik and comp["filings"] and "CATERPILLAR INC." in comp["names"]
-    assert client.get("/api/events").json() == {"ok": True, "results": []}  # none extracted yet
+    events = client.get("/api/events", params={"type": "officer_change"}).json()
+    assert events["ok"] and events["results"] and {e["type"] for e in events["results"]} == {"officer_change"}
+    seed = next(
+        e
+        for e in client.get("/api/events").json()["results"]
+        if e["type"] == "private_placement" and e["data"].get("investors") == ["Biotechnology Value Fund, L.P."]
+    )
+    assert seed["data"]["amount_usd"] == 3000000 and seed["data"]["evidence"]
 
 
 def test_api_conforms_to_its_openapi_document(db: Path) -> None:
@@ -245,6 +252,17 @@ def test_search_facet_open_filing_and_see_the_evidence(server: str, browser) -> 
     name = page.locator("mark[data-field='registrant.name']")
     assert name.count() >= 1 and name.first.inner_text().strip() in page.inner_text("h1")
     assert all(u.startswith(server) for u in requests)  # nothing loaded from elsewhere
+    page.close()
+
+
+def test_an_event_and_its_evidence_are_shown(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto(server + "/?q=%22Biotechnology+Value+Fund%22")
+    page.click("li.hit a.title >> nth=0")
+    page.wait_for_selector("div.event[data-type=private_placement]")
+    amount = page.locator("mark[data-field='private_placement.amount_usd']")
+    assert amount.count() == 1 and amount.inner_text() == "$3.0 million"
+    assert page.locator("mark[data-field^='private_placement.']").count() >= 8
     page.close()
 
 

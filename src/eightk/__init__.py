@@ -5,6 +5,7 @@
 >>> filing.registrant.name, filing.period_of_report  # doctest: +SKIP
 """
 
+from .api import parse, read_bytes
 from .errors import BinaryInputError, EightkError, EmptyInputError, MalformedFilingError, ReadError
 from .model import (
     SCHEMA_VERSION,
@@ -14,6 +15,8 @@ from .model import (
     CoverBoxes,
     Discrepancy,
     Document,
+    Event,
+    Evidence,
     Exhibit,
     Filing,
     Header,
@@ -26,8 +29,8 @@ from .model import (
     Signature,
     Source,
     Ticker,
+    Timeliness,
 )
-from .reading import parse, read_bytes
 
 __version__ = "0.1.0"
 
@@ -41,6 +44,8 @@ __all__ = [
     "Document",
     "EightkError",
     "EmptyInputError",
+    "Event",
+    "Evidence",
     "Exhibit",
     "Filing",
     "Header",
@@ -56,6 +61,7 @@ __all__ = [
     "Signature",
     "Source",
     "Ticker",
+    "Timeliness",
     "parse",
     "read_bytes",
 ]

@@ -10,10 +10,20 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .api import parse, read_bytes
 from .errors import EightkError
-from .evaluate import FIELDS, evaluate, evaluate_gold, iter_files, load_explanations, load_gold, provisional_gold
+from .evaluate import (
+    FIELDS,
+    evaluate,
+    evaluate_events,
+    evaluate_gold,
+    iter_files,
+    load_event_gold,
+    load_explanations,
+    load_gold,
+    provisional_gold,
+)
 from .model import Filing
-from .reading import parse, read_bytes
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -137,8 +147,17 @@ def items_cmd(markdown: bool) -> None:
     default=None,
     help="Reviewed gold JSON {file: {items, exhibits, first_signer}}, files relative to the first PATH.",
 )
+@click.option(
+    "--events",
+    "events_gold",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="Hand-labelled events JSON {file: [event, ...]}: precision and recall per event type and field.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def eval_cmd(paths: tuple[Path, ...], explanations: Path | None, gold: Path | None, as_json: bool) -> None:
+def eval_cmd(
+    paths: tuple[Path, ...], explanations: Path | None, gold: Path | None, events_gold: Path | None, as_json: bool
+) -> None:
     """Score the reading: the cover of complete submissions read with their SEC header removed,
     against the header; and, with --gold, items, exhibits and first signer against reviewed gold.
 
@@ -153,10 +172,13 @@ def eval_cmd(paths: tuple[Path, ...], explanations: Path | None, gold: Path | No
     else:  # no reviewed gold: the headers' declared items and ITEM: label lines, unreviewed
         gres = evaluate_gold(Path("."), provisional_gold(paths))
         click.echo("(no --gold: items scored against SEC header declarations and ITEM: labels, unreviewed)", err=True)
+    escores = evaluate_events(paths[0], load_event_gold(events_gold)) if events_gold else None
     if as_json:
         out = {"cover": res.to_dict()}
         if gres:
             out["gold"] = gres.to_dict()
+        if escores:
+            out["events"] = escores.to_dict()
         click.echo(json.dumps(out, indent=2))
         return
     eras = sorted({e for f in FIELDS for e in res.counts.get(f, {})})
@@ -193,6 +215,22 @@ def eval_cmd(paths: tuple[Path, ...], explanations: Path | None, gold: Path | No
             click.echo(f"  {fmt:18} " + "  ".join(f"{w} {v[0]}/{v[1]}" for w, v in d.items()))
         for miss in gres.misses:
             click.echo(f"  miss: {miss}")
+    if escores:
+        click.echo("\nevents against the labelled set: precision, recall, F1")
+        for kind, event_counts in sorted(escores.events.items()):
+            click.echo(f"  {kind:16} events  " + _prf(event_counts))
+            for field_name, field_counts in escores.fields.get(kind, {}).items():
+                click.echo(f"  {'':16} {field_name:36} " + _prf(field_counts))
+        for event_miss in escores.misses:
+            click.echo(f"  miss: {event_miss}")
+
+
+def _prf(counts: list[int]) -> str:
+    tp, fp, fn = counts
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"P {p:5.2f}  R {r:5.2f}  F1 {f:5.2f}  ({tp} right, {fp} wrong or extra, {fn} missed)"
 
 
 _db_option = click.option(

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .api import read_bytes
 from .errors import EightkError
 from .model import Filing
-from .reading import read_bytes
 from .store.db import Store
 from .store.export import TABLES, _batches
 from .store.ingest import DEFAULT_MAX_BYTES, Entry, Summary, _last_problem, entries

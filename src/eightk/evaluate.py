@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import EightkError
 from .model import Filing
@@ -324,3 +325,110 @@ def evaluate_gold(root: Path, gold: dict[str, dict[str, object]]) -> GoldResult:
 def load_gold(path: Path) -> dict[str, dict[str, object]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+# --- events -------------------------------------------------------------------------------------
+
+EVENT_FIELDS = {
+    "private_placement": (
+        "amount_usd",
+        "investors",
+        "securities",
+        "price_per_share_usd",
+        "conversion_price_usd",
+        "holding_period_months",
+        "installments",
+        "first_closing_date",
+        "fraction_received_at_first_closing",
+    ),
+    "officer_change": ("person", "change", "role", "effective_date"),
+}
+EVENT_FIELDS["registered_offering"] = EVENT_FIELDS["private_placement"]
+_FAMILY = {"private_placement": "financing", "registered_offering": "financing", "officer_change": "officer_change"}
+
+
+def _norm_text(v: Any) -> str:
+    return " ".join(str(v).replace(".", " ").replace(",", " ").lower().split())
+
+
+def _same_value(name: str, got: Any, want: Any) -> bool:
+    if isinstance(want, list) or isinstance(got, list):
+        return {_norm_text(x) for x in got or []} == {_norm_text(x) for x in want or []}
+    if isinstance(want, (int, float)) and isinstance(got, (int, float)):
+        return abs(got - want) <= 1e-4 * max(1.0, abs(want))
+    g, w = _norm_text(got), _norm_text(want)
+    if name == "role":  # titles: "Chief Financial Officer" is the "interim Chief Financial Officer"
+        g, w = g.replace("interim ", ""), w.replace("interim ", "")
+        return g in w or w in g
+    return g == w
+
+
+@dataclass
+class EventScores:
+    """Per type: events found/expected/matched; per type and field: tp, fp, fn."""
+
+    events: dict[str, list[int]] = field(default_factory=dict)  # type -> [tp, fp, fn]
+    fields: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)
+
+    def f1(self, counts: list[int]) -> float:
+        tp, fp, fn = counts
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"events": self.events, "fields": self.fields, "misses": self.misses}
+
+
+def load_event_gold(path: Path) -> dict[str, list[dict[str, Any]]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def evaluate_events(root: Path, gold: dict[str, list[dict[str, Any]]]) -> EventScores:
+    """Score the events read from each labelled filing (under ``root``) against the labels:
+    events matched by type and (officer changes) person; each labelled field compared."""
+    from .api import parse as read_with_events
+
+    scores = EventScores()
+
+    def bump(kind: str, fieldname: str | None, i: int) -> None:
+        if fieldname is None:
+            scores.events.setdefault(_FAMILY[kind], [0, 0, 0])[i] += 1
+        else:
+            scores.fields.setdefault(_FAMILY[kind], {}).setdefault(fieldname, [0, 0, 0])[i] += 1
+
+    for rel, wanted in sorted(gold.items()):
+        got = [e for e in read_with_events(root / rel).to_dict()["events"] if e["type"] in EVENT_FIELDS]
+        free = list(got)
+        for w in wanted:
+            key = (lambda e: _norm_text(e.get("person"))) if w["type"] == "officer_change" else (lambda e: "")
+            match = next((g for g in free if g["type"] == w["type"] and key(g) == key(w)), None)
+            if match is None:
+                bump(w["type"], None, 2)
+                scores.misses.append(f"{rel}: missed {w['type']} {key(w) or ''}".rstrip())
+                for f in EVENT_FIELDS[w["type"]]:
+                    if w.get(f) is not None:
+                        bump(w["type"], f, 2)
+                continue
+            free.remove(match)
+            bump(w["type"], None, 0)
+            for f in EVENT_FIELDS[w["type"]]:
+                g, v = match.get(f), w.get(f)
+                if v is not None and g is not None and _same_value(f, g, v):
+                    bump(w["type"], f, 0)
+                    continue
+                if g is not None:
+                    bump(w["type"], f, 1)
+                if v is not None:
+                    bump(w["type"], f, 2)
+                if g is not None or v is not None:
+                    scores.misses.append(f"{rel}: {w['type']} {key(w)} {f}: read {g!r}, labelled {v!r}")
+        for g in free:
+            bump(g["type"], None, 1)
+            scores.misses.append(f"{rel}: extra {g['type']} {g.get('person') or ''}".rstrip())
+            for f in EVENT_FIELDS[g["type"]]:
+                if g.get(f) is not None:
+                    bump(g["type"], f, 1)
+    return scores

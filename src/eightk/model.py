@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
-SCHEMA_VERSION = "0.3"
+SCHEMA_VERSION = "0.4"
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -223,6 +223,36 @@ class Header:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where one value of an event was read: the field, its span in the main document's
+    text view, and the text of that span."""
+
+    field: str
+    span: tuple[int, int]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something the filing discloses (a financing, an officer change, ...), as data."""
+
+    type: str  # "private_placement", "officer_change", ...
+    item: str | None  # the modern item code it was read from
+    fields: dict[str, Any]
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Timeliness:
+    """How long after the event the filing came, against the deadline of its era."""
+
+    days_to_file: int
+    deadline_days: int | None  # None: no deadline (Regulation FD, other events)
+    deadline_kind: str | None  # "business" | "calendar"
+    late: bool | None
+
+
+@dataclass(frozen=True, slots=True)
 class Filing:
     """One 8-K filing as eightk reads it."""
 
@@ -241,6 +271,8 @@ class Filing:
     signatures: tuple[Signature, ...] = ()
     tickers: tuple[Ticker, ...] = ()
     contacts: tuple[Contact, ...] = ()
+    events: tuple[Event, ...] = ()
+    timeliness: Timeliness | None = None
     header: Header | None = None
     main_document: int | None = None  # index into ``documents`` of the 8-K itself
     documents: tuple[Document, ...] = ()
@@ -259,7 +291,10 @@ class Filing:
 
 
 def to_dict(obj: Any) -> Any:
-    """Dataclasses to dicts, tuples to lists; fields marked ``repr=False`` are left out."""
+    """Dataclasses to dicts, tuples to lists; fields marked ``repr=False`` are left out.
+    An event is flat: ``{"type", "item", <its fields>..., "evidence"}``."""
+    if isinstance(obj, Event):
+        return {"type": obj.type, "item": obj.item, **to_dict(obj.fields), "evidence": to_dict(obj.evidence)}
     if is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: to_dict(getattr(obj, f.name)) for f in fields(obj) if f.repr}
     if isinstance(obj, (list, tuple)):

@@ -1,4 +1,5 @@
-"""Written values -> normalised values: dates, EINs, phone numbers, file numbers.
+"""Written values -> normalised values: dates, EINs, phone numbers, file numbers, money,
+numbers in words, fractions, percentages and durations.
 
 Pure functions on strings.  Each ``*_RE`` finds candidates in running text;
 each ``normalise_*`` turns one written form into the canonical one, or
@@ -13,9 +14,16 @@ import re
 __all__ = [
     "DATE_RE",
     "DATE_RE_LOWER",
+    "DURATION_RE",
     "EIN_RE",
     "FILE_NUMBER_RE",
+    "FRACTION_RE",
+    "MONEY_RE",
     "PHONE_RE",
+    "fraction_of",
+    "money_of",
+    "months_of",
+    "number_of",
     "normalise_date",
     "normalise_ein",
     "normalise_file_number",
@@ -194,3 +202,100 @@ def normalise_name(text: str | None) -> str:
     words = re.findall(r"[a-z0-9]+", t.replace("'", ""))
     kept = [w for w in words if w not in _SUFFIXES] or words
     return "".join(kept)
+
+
+# --- quantities in running text: money, numbers in words, fractions, durations --------------
+
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mm": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9}
+# "$3.0 million", "$1.0625 per share", "US$ 25,000,000", "$2.5 billion"
+MONEY_RE = re.compile(
+    r"(?:US)?\$\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion)\b)?",
+    re.I,
+)
+
+_WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty": 20,
+    "thirty": 30,
+    "thirty-six": 36,
+    "forty-eight": 48,
+    "sixty": 60,
+    "ninety": 90,
+    "single": 1,
+    "a": 1,
+    "an": 1,
+}
+_FRACTIONS = {
+    "half": 0.5,
+    "one-half": 0.5,
+    "one half": 0.5,
+    "one-third": 1 / 3,
+    "one third": 1 / 3,
+    "a third": 1 / 3,
+    "two-thirds": 2 / 3,
+    "two thirds": 2 / 3,
+    "one-quarter": 0.25,
+    "one quarter": 0.25,
+    "a quarter": 0.25,
+    "one-fourth": 0.25,
+    "three-quarters": 0.75,
+    "three quarters": 0.75,
+    "three-fourths": 0.75,
+    "one-fifth": 0.2,
+}
+FRACTION_RE = re.compile(
+    r"\b(?P<frac>" + "|".join(sorted(map(re.escape, _FRACTIONS), key=len, reverse=True)) + r")\b"
+    r"|(?P<pct>\d+(?:\.\d+)?)\s?(?:%|percent\b)",
+    re.I,
+)
+_UNIT_MONTHS = {"year": 12, "month": 1, "week": 12 / 52, "day": 12 / 365}
+DURATION_RE = re.compile(
+    r"\b(?P<n>\d+|"
+    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+    + r")[\s-](?P<unit>year|month|week|day)s?\b",
+    re.I,
+)
+
+
+def number_of(word: str) -> int | None:
+    """``"two"`` -> 2, ``"18"`` -> 18; None for anything else."""
+    w = word.strip().lower()
+    if w.isdigit():
+        return int(w)
+    return _WORD_NUMBERS.get(w)
+
+
+def money_of(m: re.Match[str]) -> float:
+    """The US-dollar amount of a :data:`MONEY_RE` match: ``$3.0 million`` -> 3000000.0."""
+    value = float(m.group("num").replace(",", ""))
+    scale = (m.group("scale") or "").lower()
+    return value * _SCALE.get(scale, 1.0)
+
+
+def fraction_of(m: re.Match[str]) -> float:
+    """``one-third`` -> 0.3333, ``25%`` -> 0.25 (rounded to 4 places)."""
+    if m.group("frac"):
+        return round(_FRACTIONS[m.group("frac").lower()], 4)
+    return round(float(m.group("pct")) / 100, 4)
+
+
+def months_of(m: re.Match[str]) -> float | None:
+    """``two-year`` -> 24, ``18 months`` -> 18, ``90 days`` -> 2.96 (months)."""
+    n = number_of(m.group("n"))
+    if n is None:
+        return None
+    months = n * _UNIT_MONTHS[m.group("unit").lower()]
+    return round(months, 2) if not float(months).is_integer() else int(months)

@@ -19,15 +19,14 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..api import read_bytes
 from ..errors import BinaryInputError, EightkError, EmptyInputError, MalformedFilingError, NotFoundError, StoreError
-from ..model import Filing, Registrant
-from ..reading import read_bytes
+from ..model import Filing, Registrant, to_dict
 from .schema import MIGRATIONS
 
 PARSER_VERSION = __version__
@@ -333,7 +332,7 @@ class Store:
             "INSERT INTO signatures VALUES (?,?,?,?,?)",
             [(fid, pos, s.name, s.title, s.date) for pos, s in enumerate(f.signatures)],
         )
-        events = getattr(f, "events", ())
+        events = f.events
         self.db.executemany(
             "INSERT INTO events VALUES (?,?,?,?,?)",
             [
@@ -475,10 +474,11 @@ def _header_cik(f: Filing) -> str | None:
 
 
 def _event_data(e: Any) -> dict[str, Any]:
-    d = asdict(e)
+    """An event's values and evidence (its type and item have columns of their own)."""
+    d = to_dict(e)
     d.pop("type", None)
     d.pop("item", None)
-    return d
+    return dict(d)
 
 
 def _statements(sql: str) -> Iterator[str]:

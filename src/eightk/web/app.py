@@ -191,7 +191,7 @@ def create_app(db_path: str) -> Starlette:
             row=dict(row),
             f=filing,
             pieces=_marked(text or "", filing),
-            events=[dict(r) for r in s.db.execute("SELECT * FROM events WHERE filing_id = ?", (fid,))],
+            events=filing.events,
         )
 
     def company_page(request: Request) -> Response:
@@ -311,6 +311,7 @@ def _marked(text: str, filing: Any) -> list[tuple[str, str | None]]:
     value whose evidence the piece is (shown highlighted), None for the rest."""
     spans = sorted(
         {(p.span[0], p.span[1], p.field) for p in filing.provenance if p.span and p.document == filing.main_document}
+        | {(ev.span[0], ev.span[1], f"{e.type}.{ev.field}") for e in filing.events for ev in e.evidence}
     )
     out: list[tuple[str, str | None]] = []
     at = 0

@@ -1,0 +1,235 @@
+"""Financings: private placements and other unregistered sales of securities.
+
+Read from Item 3.02 and, where the text describes a sale of securities to named investors,
+Item 8.01 (before 2004, Item 5 "Other Events", which eightk maps to 8.01) and Item 1.01.
+Each value comes with the span of text it was read from.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from ..model import Event, Evidence, Filing
+from ..values import DATE_RE, DURATION_RE, FRACTION_RE, MONEY_RE, fraction_of, money_of, months_of, number_of
+from . import register
+from ._text import evidence, item_spans, sentences
+
+SECURITIES = (
+    "convertible preferred stock",
+    "convertible notes",
+    "convertible debentures",
+    "convertible senior notes",
+    "preferred stock",
+    "common stock",
+    "warrants",
+    "senior notes",
+    "notes",
+    "debentures",
+    "units",
+    "preferred shares",
+    "common shares",
+    "ordinary shares",
+)
+_SECURITY = re.compile(r"\b(" + "|".join(map(re.escape, SECURITIES)) + r")\b", re.I)
+_SALE = re.compile(
+    r"\b(?:sale|sales|sold|sell|issuance|issued|issue|placement|purchase|purchased|investment|invest(?:s|ed)?)\b", re.I
+)
+_FINANCING = re.compile(
+    r"\b(?:private placement|investment in the company|unregistered|securities purchase agreement|"
+    r"subscription agreement|not (?:being )?registered under the securities act|regulation d|section 4\(a?\)?\(2\))",
+    re.I,
+)
+_FINANCING_STRICT = re.compile(
+    r"\b(?:private placement|securities purchase agreement|subscription agreement|unregistered|"
+    r"not (?:been |being )?registered under the securities act|regulation d\b|section 4\(a?\)?\(2\))",
+    re.I,
+)
+_COMBINATION = re.compile(
+    r"\b(?:share exchange agreement|exchange agreement|merger agreement|agreement and plan of merger)\b", re.I
+)
+_PAR = re.compile(r"\bpar\s+value\s*(?:of\s*)?$", re.I)
+_WARRANT_PRICE = re.compile(r"\bwarrants?\b[^.]{0,120}$", re.I)
+_UNDERLYING = re.compile(r"\bwarrants?\s+to\s+(?:purchase|acquire|buy)\b[^.;]{0,60}$", re.I)
+_PRINCIPAL = re.compile(r"\s*(?:in\s+)?aggregate\s+principal\s+amount", re.I)
+_AMOUNT_CONTEXT = re.compile(
+    r"\b(?:investment|placement|financing|proceeds|offering|aggregate|purchase price|purchas(?:e|es|ing))\b", re.I
+)
+_PER_SHARE = re.compile(r"\s*(?:per|a)\s+(?:share|unit|warrant)", re.I)
+# an investor: "by Biotechnology Value Fund, L.P. and affiliates", "with XYZ Capital LLC"
+_ENTITY = (
+    r"(?P<inv>(?:[A-Z][\w&'.-]*(?:\s+|,\s+(?=(?:L\.?P\.?|LLC|L\.L\.C\.|Inc\.?|Ltd\.?)\b)))+?"
+    r"(?:L\.P\.|LP|LLC|L\.L\.C\.|Inc\.|Ltd\.|Fund|Partners|Capital|Management|Ventures|Trust)"
+    r"(?:,?\s+(?:L\.P\.|LP|LLC|L\.L\.C\.|Inc\.|Ltd\.))?)"
+)
+_INVESTOR = re.compile(r"\b(?:by|from|with|to)\s+" + _ENTITY)
+_MORE_ENTITY = re.compile(r",?\s+(?:and\s+)?" + _ENTITY)
+_REGISTERED = re.compile(r"\b(?:underwriting agreement|underwritten|registration statement on form|prospectus)", re.I)
+_UNREGISTERED = re.compile(
+    r"\b(?:private placement|unregistered|not (?:been |being )?registered|exempt(?:ion)? from registration)", re.I
+)
+_HOLDING = re.compile(r"\b(?:holding|lock-?up)\s+period\b", re.I)
+_INSTALLMENTS = re.compile(r"\b(?P<n>\w+)\s+(?:installments|tranches|closings)\b", re.I)
+_TWO_PAYMENTS = re.compile(
+    r"\b(?:initial|first)\s+\$[\d,.]+(?:\s+(?:million|billion))?\b.{0,160}?"
+    r"\b(?:next|second|remaining|balance of)\s+\$[\d,.]+",
+    re.I | re.S,
+)
+_RECEIVED = re.compile(r"\b(?:received|funded|closed|paid)\b", re.I)
+_CONVERT = re.compile(r"\bconvert(?:ible|ed)?\b", re.I)
+_DAY_NO_YEAR = re.compile(
+    r"\b(?P<m>jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<d>\d{1,2})(?!\d|,?\s*(?:19|20)\d\d)",
+    re.I,
+)
+_MONTHS = {
+    m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+}
+
+
+@register("financing", ("3.02", "8.01", "1.01"))
+def private_placements(filing: Filing, text: str) -> list[Event]:
+    out: list[Event] = []
+    for code, start, end in item_spans(filing, ("3.02", "8.01", "1.01")):
+        body = text[start:end]
+        if not _SECURITY.search(body):
+            continue
+        if code == "1.01" and (not _FINANCING_STRICT.search(body) or _COMBINATION.search(body)):
+            continue  # an agreement, not a sale of securities (mergers, share exchanges, loans)
+        if code == "8.01" and not (_FINANCING.search(body) or _INVESTOR.search(body)):
+            continue
+        if code != "3.02" and not _SALE.search(body):
+            continue
+        ev = _read(filing, text, start, end)
+        if ev is None:
+            continue
+        fields, proof = ev
+        kind = "private_placement"
+        if code != "3.02" and _REGISTERED.search(body) and not _UNREGISTERED.search(body):
+            kind = "registered_offering"  # underwriters are not investors
+            fields.pop("investors", None)
+            proof = [p for p in proof if p.field != "investors"]
+        out.append(Event(kind, code, fields, tuple(proof)))
+    return out
+
+
+def _read(filing: Filing, text: str, start: int, end: int) -> tuple[dict[str, Any], list[Evidence]] | None:
+    fields: dict[str, Any] = {}
+    proof: list[Evidence] = []
+
+    def put(name: str, value: Any, span: tuple[int, int]) -> None:
+        if name not in fields:
+            fields[name] = value
+            proof.append(evidence(name, text, span))
+
+    report = _iso(filing.period_of_report)
+    for s, e in sentences(text, start, end):
+        sent = text[s:e]
+        # the amount: money near a word of financing, not a per-share price
+        principal = [m for m in MONEY_RE.finditer(sent) if _PRINCIPAL.match(sent, m.end())]
+        if len(principal) > 1 and "amount_usd" not in fields:  # "$600 million ... and $600 million of notes"
+            total = float(sum(money_of(m) for m in principal))
+            put(
+                "amount_usd",
+                int(total) if total.is_integer() else total,
+                (s + principal[0].start(), s + principal[-1].end()),
+            )
+        for m in MONEY_RE.finditer(sent):
+            before = sent[max(0, m.start() - 40) : m.start()]
+            if _PER_SHARE.match(sent, m.end()):
+                if _PAR.search(before):
+                    continue  # par value, not a price
+                if _CONVERT.search(sent) and not _WARRANT_PRICE.search(before):
+                    put("conversion_price_usd", money_of(m), (s + m.start(), s + m.end()))
+                elif not _WARRANT_PRICE.search(sent[: m.start()]):  # a warrant's exercise price is not the price
+                    put("price_per_share_usd", money_of(m), (s + m.start(), s + m.end()))
+                continue
+            if _AMOUNT_CONTEXT.search(sent) and "amount_usd" not in fields and not _UNDERLYING.search(before):
+                put(
+                    "amount_usd",
+                    int(money_of(m)) if money_of(m).is_integer() else money_of(m),
+                    (s + m.start(), s + m.end()),
+                )
+        if "investors" not in fields:
+            inv = next((x for x in _INVESTOR.finditer(sent) if not _same_party(x.group("inv"), filing)), None)
+            if inv and _SALE.search(sent):
+                names = [inv.group("inv").strip()]
+                stop = inv.end()
+                while more := _MORE_ENTITY.match(sent, stop):  # "with A, LP, B, LP, and C, LP whereby"
+                    names.append(more.group("inv").strip())
+                    stop = more.end()
+                fields["investors"] = names
+                proof.append(evidence("investors", text, (s + inv.start("inv"), s + stop)))
+        if "securities" not in fields and _SALE.search(sent):
+            found: list[str] = []
+            spans: list[tuple[int, int]] = []
+            for m in _SECURITY.finditer(sent):
+                # "preferred stock ... convertible into common stock": what is sold, not what it converts into
+                if re.search(r"\binto\s+$", sent[max(0, m.start() - 8) : m.start()], re.I):
+                    continue
+                if _UNDERLYING.search(sent[max(0, m.start() - 80) : m.start()]):
+                    continue  # "warrants to purchase ... common stock": the warrants are sold
+                name = m.group(1).lower()
+                # "Senior Notes ... the 2034 Notes": one security, named once
+                if name not in found and not any(re.search(rf"\b{re.escape(name)}$", f) for f in found):
+                    found.append(name)
+                    spans.append((s + m.start(), s + m.end()))
+            if found:
+                fields["securities"] = found
+                proof.append(evidence("securities", text, (spans[0][0], spans[-1][1])))
+        if _HOLDING.search(sent):
+            for m in DURATION_RE.finditer(sent):
+                months = months_of(m)
+                if months is not None:
+                    put("holding_period_months", months, (s + m.start(), s + m.end()))
+                    break
+        inst = _INSTALLMENTS.search(sent)
+        if inst and number_of(inst.group("n")) is not None:
+            put("installments", number_of(inst.group("n")), (s + inst.start(), s + inst.end()))
+        two = _TWO_PAYMENTS.search(sent)
+        if two:  # "the initial $1,000,000 ... has been received, with the next $1,000,000 to be received upon ..."
+            put("installments", 2, (s + two.start(), s + two.end()))
+        if _RECEIVED.search(sent):
+            f = FRACTION_RE.search(sent)
+            if f and f.group("frac"):
+                put("fraction_received_at_first_closing", fraction_of(f), (s + f.start(), s + f.end()))
+                when = _closing_date(sent, report)
+                if when:
+                    put("first_closing_date", when[0], (s + when[1][0], s + when[1][1]))
+    if "amount_usd" not in fields and "securities" not in fields:
+        return None
+    return fields, proof
+
+
+def _closing_date(sent: str, report: date | None) -> tuple[str, tuple[int, int]] | None:
+    m = DATE_RE.search(sent)
+    if m:
+        from ..values import date_of
+
+        iso = date_of(m)
+        if iso:
+            return iso, m.span()
+    m2 = _DAY_NO_YEAR.search(sent)
+    if m2 and report:
+        month = _MONTHS[m2.group("m")[:3].lower()]
+        year = report.year - (month > report.month)
+        return date(year, month, int(m2.group("d"))).isoformat(), m2.span()
+    y = re.search(r"\byesterday\b", sent, re.I)
+    if y and report:
+        return (report - timedelta(days=1)).isoformat(), y.span()
+    return None
+
+
+def _iso(s: str | None) -> date | None:
+    try:
+        return date.fromisoformat(s) if s else None
+    except ValueError:
+        return None
+
+
+def _same_party(name: str, filing: Filing) -> bool:
+    """The registrant itself is not its own investor."""
+    own = filing.registrant.name or ""
+    norm = lambda v: re.sub(r"[^a-z0-9]", "", v.lower().replace("inc", "").replace("corp", ""))  # noqa: E731
+    return bool(own) and norm(name)[:12] == norm(own)[:12]
