@@ -342,9 +342,15 @@ EVENT_FIELDS = {
         "fraction_received_at_first_closing",
     ),
     "officer_change": ("person", "change", "role", "effective_date"),
+    "auditor_change": ("former_accountant", "new_accountant", "change", "disagreements"),
 }
 EVENT_FIELDS["registered_offering"] = EVENT_FIELDS["private_placement"]
-_FAMILY = {"private_placement": "financing", "registered_offering": "financing", "officer_change": "officer_change"}
+_FAMILY = {
+    "private_placement": "financing",
+    "registered_offering": "financing",
+    "officer_change": "officer_change",
+    "auditor_change": "auditor_change",
+}
 
 
 def _norm_text(v: Any) -> str:
