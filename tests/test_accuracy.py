@@ -75,7 +75,7 @@ def event_result():
     return evaluate_events(FILINGS, load_event_gold(EVAL / "events.json"))
 
 
-@pytest.mark.parametrize("family", ["financing", "officer_change"])
+@pytest.mark.parametrize("family", ["financing", "officer_change", "auditor_change", "earnings_release"])
 def test_event_floors(event_result, family: str) -> None:
     assert event_result.f1(event_result.events[family]) >= EVENT_FLOOR, event_result.misses
     for name, counts in event_result.fields[family].items():

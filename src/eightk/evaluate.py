@@ -343,6 +343,7 @@ EVENT_FIELDS = {
     ),
     "officer_change": ("person", "change", "role", "effective_date"),
     "auditor_change": ("former_accountant", "new_accountant", "change", "disagreements"),
+    "earnings_release": ("quarter", "full_year", "period_end", "press_release_exhibit"),
 }
 EVENT_FIELDS["registered_offering"] = EVENT_FIELDS["private_placement"]
 _FAMILY = {
@@ -350,6 +351,7 @@ _FAMILY = {
     "registered_offering": "financing",
     "officer_change": "officer_change",
     "auditor_change": "auditor_change",
+    "earnings_release": "earnings_release",
 }
 
 
