@@ -54,7 +54,8 @@ def test_ingest_stores_every_filing_as_parse_reads_it(full_db: Path) -> None:
             ).fetchone()
             assert row is not None, path
             assert row["registrant_name"] == f.registrant.name
-            assert row["item_codes"].split() == list(dict.fromkeys(i.code for i in f.items))
+            reported = [i.code for i in f.items if i.status == "reported"]
+            assert row["item_codes"].split() == list(dict.fromkeys(reported))
             items = s.db.execute(
                 "SELECT i.code, i.status, t.body FROM items i JOIN texts t ON t.id = i.text_id"
                 " WHERE i.filing_id = ? ORDER BY position",
@@ -191,6 +192,11 @@ def test_search_ranks_stems_filters_and_forgives_syntax(full_db: Path) -> None:
         assert "[" in hits[0]["snippet"] and "\n" not in hits[0]["snippet"]
         only_401 = search(s, "", Filters(item="4.01"), limit=100)
         assert only_401 and all("4.01" in h["items"] for h in only_401)
+        # "Items 1-4. Not applicable." is not a report of Item 4.01
+        na = s.db.execute("SELECT count(*) FROM items WHERE code = '4.01' AND status = 'not_applicable'").fetchone()[0]
+        assert na > 0 and len(only_401) == s.db.execute(
+            "SELECT count(DISTINCT filing_id) FROM items WHERE code = '4.01' AND status = 'reported'"
+        ).fetchone()[0]
         old = search(s, "", Filters(until="2000-12-31"), limit=100)
         assert old and all(h["period_of_report"] <= "2000-12-31" for h in old)
         # FTS5 syntax errors fall back to the plain words

@@ -289,7 +289,7 @@ class Store:
                 r.name,
                 r.cik or _header_cik(f),
                 *_registrant_fields(r),
-                " ".join(dict.fromkeys(i.code for i in f.items)),
+                " ".join(dict.fromkeys(i.code for i in f.items if i.status == "reported")),
                 len(f.exhibits),
                 _b(f.emerging_growth_company),
                 len(f.problems),

@@ -32,7 +32,7 @@ def _where(f: Filters) -> tuple[str, list[Any]]:
     sql: list[str] = []
     args: list[Any] = []
     if f.item:
-        sql.append("EXISTS (SELECT 1 FROM items i WHERE i.filing_id = f.id AND i.code = ?)")
+        sql.append("EXISTS (SELECT 1 FROM items i WHERE i.filing_id = f.id AND i.code = ? AND i.status = 'reported')")
         args.append(f.item)
     if f.form_type:
         sql.append("f.form_type = ?")
