@@ -194,9 +194,13 @@ def test_search_ranks_stems_filters_and_forgives_syntax(full_db: Path) -> None:
         assert only_401 and all("4.01" in h["items"] for h in only_401)
         # "Items 1-4. Not applicable." is not a report of Item 4.01
         na = s.db.execute("SELECT count(*) FROM items WHERE code = '4.01' AND status = 'not_applicable'").fetchone()[0]
-        assert na > 0 and len(only_401) == s.db.execute(
-            "SELECT count(DISTINCT filing_id) FROM items WHERE code = '4.01' AND status = 'reported'"
-        ).fetchone()[0]
+        assert (
+            na > 0
+            and len(only_401)
+            == s.db.execute(
+                "SELECT count(DISTINCT filing_id) FROM items WHERE code = '4.01' AND status = 'reported'"
+            ).fetchone()[0]
+        )
         old = search(s, "", Filters(until="2000-12-31"), limit=100)
         assert old and all(h["period_of_report"] <= "2000-12-31" for h in old)
         # FTS5 syntax errors fall back to the plain words
