@@ -31,7 +31,7 @@ from .errors import EightkError
 from .model import Filing
 from .store.db import Store
 from .store.export import TABLES, _batches
-from .store.ingest import DEFAULT_MAX_BYTES, Entry, Summary, _last_problem, entries
+from .store.ingest import DEFAULT_MAX_BYTES, Entry, Summary, entries
 
 DATASET_MARKER = "_eightk_dataset.json"
 _IN_FLIGHT_PER_WORKER = 4
@@ -168,9 +168,7 @@ def ingest_dask(
         for r in _flatten(_map_ordered_window(client, read_chunk, _chunks(sources(paths), chunk_size), max_bytes)):
             summary.read += 1
             status = store_reading(store, r, max_bytes)
-            setattr(summary, status, getattr(summary, status) + 1)
-            if status == "failed":
-                summary.failures.append((r.name, _last_problem(store, r.name)))
+            summary.note(store, r.name, status)
             if progress:
                 progress(r.name, status)
             tick()
@@ -312,6 +310,6 @@ def read_dataset(store: Store, path: str | os.PathLike[str], *, commit_seconds: 
             for source, data in zip(batch.column("source").to_pylist(), batch.column("data").to_pylist(), strict=True):
                 summary.read += 1
                 status = store.add(zlib.decompress(data), source=source)
-                setattr(summary, status, getattr(summary, status) + 1)
+                summary.note(store, source, status)
                 tick()
     return summary

@@ -39,6 +39,12 @@ class Summary:
     failed: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
 
+    def note(self, store: Store, name: str, status: str) -> None:
+        """Count one file's outcome; a failure keeps the reason recorded in ``problems``."""
+        setattr(self, status, getattr(self, status) + 1)
+        if status == "failed":
+            self.failures.append((name, _last_problem(store, name)))
+
     def to_dict(self) -> dict[str, int]:
         return {
             "read": self.read,
@@ -146,9 +152,7 @@ def _ingest(
                 status = "failed"
             else:
                 status = store.add(raw, source=entry.name, max_bytes=max_bytes)
-        setattr(summary, status, getattr(summary, status) + 1)
-        if status == "failed":
-            summary.failures.append((entry.name, _last_problem(store, entry.name)))
+        summary.note(store, entry.name, status)
         if progress:
             progress(entry.name, status)
         tick()
