@@ -1,0 +1,74 @@
+"""Material definitive agreements (Item 1.01) and their termination (Item 1.02): the kind of
+agreement, the counterparties, the date, and an amount when the agreement states one."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Event, Filing
+from ..values import DATE_RE, MONEY_RE, date_of, money_of
+from . import register
+from ._text import evidence, item_spans, sentences
+
+_ENTERED = re.compile(r"\b(?:entered\s+into|executed|signed|terminated|amended)\b", re.I)
+_KIND = re.compile(
+    r"\b(?:entered\s+into|executed|signed|terminated)\s+(?:an?\s+|the\s+|that\s+certain\s+)?"
+    r"(?:\$[\d.,]+\s*(?:million|billion)?\s+)?"
+    r"(?P<kind>(?:[A-Za-z][\w-]*\s+){0,7}?(?:agreement|note|plan|indenture|contract|lease|amendment(?:\s+No\.\s*\d+)?))\b",
+    re.I,
+)
+# a counterparty: capitalised words ending in a legal form, a bank, or a company word
+_PARTY = (
+    r"(?P<party>(?:[A-Z][\w&'.-]*,?\s+(?:&\s+)?){0,6}?"
+    r"(?:Inc\.|LLC|L\.L\.C\.|LP|L\.P\.|N\.A\.|Ltd\.|Limited|Corporation|Corp\.|Company|Bank|plc|GmbH|S\.A\.)"
+    r"(?:,\s+(?:LLC|Inc\.|L\.P\.|N\.A\.))?)"
+)
+_WITH = re.compile(r"\b(?:with|and\s+between\s+the\s+Company\s+and|between\s+\w+\s+and)\s+" + _PARTY)
+# the next party, past an appositive (", a Nevada corporation") and a defined name ("(\"Alterola\")")
+_MORE = re.compile(r"(?:,\s+an?\s+[^,()]{0,80}?(?=\s*[(,]))?(?:\s*\([^)]{0,60}\))?,?\s+(?:and\s+)?" + _PARTY)
+_ON = re.compile(r"\b[Oo]n\s+")
+_DATED = re.compile(r"\bdated\s+(?:as\s+of\s+)?", re.I)
+
+
+@register("material_agreement", ("1.01", "1.02"))
+def material_agreements(filing: Filing, text: str) -> list[Event]:
+    out: list[Event] = []
+    own = (filing.registrant.name or "").lower()[:12]
+    for code, start, end in item_spans(filing, ("1.01", "1.02")):
+        for s, e in sentences(text, start, end):
+            sent = text[s:e]
+            if not _ENTERED.search(sent):
+                continue
+            fields: dict[str, object] = {}
+            proof = []
+            k = _KIND.search(sent)
+            if k:
+                fields["kind"] = " ".join(k.group("kind").split()).lower()
+                proof.append(evidence("kind", text, (s + k.start("kind"), s + k.end("kind"))))
+            w = _WITH.search(sent)
+            if w:
+                parties = [w.group("party")]
+                stop = w.end()
+                while more := _MORE.match(sent, stop):
+                    parties.append(more.group("party"))
+                    stop = more.end()
+                names = [" ".join(p.split()) for p in parties if not p.lower().startswith(own or "\0")]
+                if names:
+                    fields["counterparties"] = names
+                    proof.append(evidence("counterparties", text, (s + w.start("party"), s + stop)))
+            for lead in (_ON, _DATED):
+                d = next((d for m in lead.finditer(sent) if (d := DATE_RE.match(sent, m.end())) and date_of(d)), None)
+                if d:
+                    fields["date"] = date_of(d)
+                    proof.append(evidence("date", text, (s + d.start(), s + d.end())))
+                    break
+            if k:
+                m = MONEY_RE.search(sent, k.start() - 30 if k.start() > 30 else 0, k.end())
+                if m:
+                    fields["amount_usd"] = money_of(m)
+                    proof.append(evidence("amount_usd", text, (s + m.start(), s + m.end())))
+            if "kind" in fields:
+                fields["terminated"] = code == "1.02"
+                out.append(Event("material_agreement", code, fields, tuple(proof)))
+                break  # one agreement an item: the first sentence that enters into it
+    return out
