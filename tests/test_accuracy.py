@@ -88,12 +88,14 @@ def test_event_labels_cover_both_families(event_result) -> None:
     assert sum(event_result.events["financing"]) >= 5 and sum(event_result.events["officer_change"]) >= 20
 
 
-#: material agreements are scored but held to a lower floor: counterparties named as the
-#: grammatical subject and amounts stated away from the agreement's name are not read yet
+#: material agreements and acquisitions are scored but held to a lower floor: counterparties
+#: named as the grammatical subject, amounts stated away from the agreement's name and the
+#: direction of an exchange are not read reliably yet
 AGREEMENT_FLOOR = 0.5
 
 
-def test_material_agreement_floor(event_result) -> None:
-    assert event_result.f1(event_result.events["material_agreement"]) >= 0.9
-    for name, counts in event_result.fields["material_agreement"].items():
-        assert event_result.f1(counts) >= AGREEMENT_FLOOR, (name, event_result.misses)
+@pytest.mark.parametrize("family", ["material_agreement", "acquisition"])
+def test_agreement_and_acquisition_floors(event_result, family: str) -> None:
+    assert event_result.f1(event_result.events[family]) >= 0.9
+    for name, counts in event_result.fields[family].items():
+        assert event_result.f1(counts) >= AGREEMENT_FLOOR, (family, name, event_result.misses)

@@ -345,6 +345,7 @@ EVENT_FIELDS = {
     "auditor_change": ("former_accountant", "new_accountant", "change", "disagreements"),
     "earnings_release": ("quarter", "full_year", "period_end", "press_release_exhibit"),
     "material_agreement": ("kind", "counterparties", "date", "amount_usd", "terminated"),
+    "acquisition": ("counterparty", "direction", "completed_date"),
 }
 EVENT_FIELDS["registered_offering"] = EVENT_FIELDS["private_placement"]
 _FAMILY = {
@@ -354,6 +355,7 @@ _FAMILY = {
     "auditor_change": "auditor_change",
     "earnings_release": "earnings_release",
     "material_agreement": "material_agreement",
+    "acquisition": "acquisition",
 }
 
 
@@ -367,7 +369,7 @@ def _same_value(name: str, got: Any, want: Any) -> bool:
     if isinstance(want, (int, float)) and isinstance(got, (int, float)):
         return abs(got - want) <= 1e-4 * max(1.0, abs(want))
     g, w = _norm_text(got), _norm_text(want)
-    if name in ("role", "kind"):  # "Chief Financial Officer" is the "interim Chief Financial Officer"
+    if name in ("role", "kind", "counterparty"):  # "Chief Financial Officer" is the "interim Chief Financial Officer"
         g, w = g.replace("interim ", ""), w.replace("interim ", "")
         return g in w or w in g
     return g == w

@@ -1,0 +1,64 @@
+"""Acquisitions and dispositions of assets (Item 2.01; before 2004, Item 2): the other
+company and the date the transaction was completed."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Event, Filing
+from ..values import DATE_RE, date_of
+from . import register
+from ._text import evidence, item_spans, sentences
+
+_NAME = (
+    r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4}?(?:,?\s+(?:Inc\.|Corp\.|Corporation|LLC|L\.P\.|Ltd\.|Co\.))?)"
+)
+_TARGET = (
+    re.compile(
+        r"\bacquired\s+(?:all\s+of\s+the\s+(?:issued\s+and\s+)?outstanding\s+(?:capital\s+stock|shares|equity"
+        r"(?:\s+interests)?)\s+of\s+)?" + _NAME + r"(?=[\s,(.;])"
+    ),
+    re.compile(r"\bacquisition\s+of\s+" + _NAME + r"(?=[\s,(.;])"),
+    re.compile(r"\bbusiness\s+combination\s+with\s+" + _NAME + r"(?=[\s,(.;])"),
+    re.compile(r"\bwith\s+and\s+into\s+" + _NAME + r"(?=[\s,(.;])"),
+    re.compile(r"\b(?:sold|disposed\s+of|divested)\s+(?:all\s+of\s+)?(?:its\s+|the\s+)?" + _NAME + r"(?=[\s,(.;])"),
+)
+_DONE = re.compile(r"\b(?:completed|consummated|closed|acquired|sold|disposed|divested)\b", re.I)
+_DISPOSAL = re.compile(r"\b(?:sold|sale\s+of|disposed|disposition|divest(?:ed|iture))\b", re.I)
+_ON = re.compile(r"\b[Oo]n\s+")
+_NOT_A_PARTY = re.compile(r"\b(?:Sub|Subsidiary|Merger|Registrant|Company|Agreement|Item|Current|Report)\b")
+
+
+@register("acquisition", ("2.01",))
+def acquisitions(filing: Filing, text: str) -> list[Event]:
+    out: list[Event] = []
+    own = (filing.registrant.name or "").lower()[:10]
+    for code, start, end in item_spans(filing, ("2.01",)):
+        fields: dict[str, object] = {}
+        proof = []
+        for s, e in sentences(text, start, end):
+            sent = text[s:e]
+            if "counterparty" not in fields:
+                for rx in _TARGET:
+                    m = next(
+                        (
+                            m
+                            for m in rx.finditer(sent)
+                            if not _NOT_A_PARTY.search(m.group("name"))
+                            and not m.group("name").lower().startswith(own or "\0")
+                        ),
+                        None,
+                    )
+                    if m:
+                        fields["counterparty"] = " ".join(m.group("name").split()).rstrip(",")
+                        proof.append(evidence("counterparty", text, (s + m.start("name"), s + m.end("name"))))
+                        fields["direction"] = "disposition" if _DISPOSAL.search(sent) else "acquisition"
+                        break
+            if "completed_date" not in fields and _DONE.search(sent):
+                d = next((d for m in _ON.finditer(sent) if (d := DATE_RE.match(sent, m.end())) and date_of(d)), None)
+                if d:
+                    fields["completed_date"] = date_of(d)
+                    proof.append(evidence("completed_date", text, (s + d.start(), s + d.end())))
+        if "counterparty" in fields:
+            out.append(Event("acquisition", code, fields, tuple(proof)))
+    return out
