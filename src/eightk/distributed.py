@@ -132,7 +132,7 @@ def cluster(address: str) -> Any:
     return Client(address)
 
 
-def _map_ordered_window(client: Any, fn: Callable[..., Any], items: Iterable[Any], *args: Any) -> Iterator[Any]:
+def _map_windowed(client: Any, fn: Callable[..., Any], items: Iterable[Any], *args: Any) -> Iterator[Any]:
     """Submit ``fn(item, *args)`` for every item with a bounded number in flight; yield
     results as they complete.  Tasks lost with a worker are run again by Dask."""
     from dask.distributed import as_completed
@@ -165,7 +165,7 @@ def ingest_dask(
     """``eightk ingest`` with the reading done on a Dask cluster and the writing here."""
     summary = Summary()
     with store.batch(commit_seconds) as tick:
-        for r in _flatten(_map_ordered_window(client, read_chunk, _chunks(sources(paths), chunk_size), max_bytes)):
+        for r in _flatten(_map_windowed(client, read_chunk, _chunks(sources(paths), chunk_size), max_bytes)):
             summary.read += 1
             status = store_reading(store, r, max_bytes)
             summary.note(store, r.name, status)
@@ -251,7 +251,7 @@ def write_dataset(
     if client is None:
         results: Iterator[dict[str, Any]] = (dataset_chunk(c, max_bytes) for c in chunks)
     else:
-        results = _map_ordered_window(client, dataset_chunk, chunks, max_bytes)
+        results = _map_windowed(client, dataset_chunk, chunks, max_bytes)
     counts: dict[str, int] = {t: 0 for t in [*TABLES, "raw"]}
     for n, tables in enumerate(results):
         for name, table in tables.items():

@@ -29,17 +29,6 @@ _OLD = {
 }
 
 
-def business_days(start: date, end: date) -> int:
-    """Weekdays after ``start`` up to and including ``end``."""
-    n = 0
-    d = start
-    while d < end:
-        d += timedelta(days=1)
-        if d.weekday() < 5:
-            n += 1
-    return n
-
-
 def timeliness_of(filing: Filing) -> Timeliness | None:
     filed = filing.header.filed_date if filing.header else None
     if not filed or not filing.period_of_report:
@@ -59,7 +48,7 @@ def timeliness_of(filing: Filing) -> Timeliness | None:
     if not rules:
         return Timeliness(days, None, None, None)
 
-    # the strictest deadline of the items reported
+    # the strictest deadline of the items reported: the day it falls on
     def due(rule: tuple[int, str]) -> date:
         n, kind = rule
         if kind == "calendar":
