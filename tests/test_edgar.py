@@ -298,40 +298,15 @@ def test_kill_9_mid_sync_and_a_rerun_end_as_one_clean_run(tree, tmp_path: Path) 
 def test_fetch_one_by_accession_and_by_url(tree, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     f = tree.filings[0]
     with EdgarServer(tree) as srv:
-        r = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "eightk",
-                "fetch",
-                f"{f.cik}/{f.accession}",
-                "--edgar-url",
-                srv.url,
-                "--db",
-                str(tmp_path / "f.db"),
-                "--user-agent",
-                UA,
-            ],
-            capture_output=True,
-            text=True,
-        )
+
+        def fetch(*args: str) -> subprocess.CompletedProcess[str]:
+            cmd = [sys.executable, "-m", "eightk", "fetch", *args, "--db", str(tmp_path / "f.db"), "--user-agent", UA]
+            return subprocess.run(cmd, capture_output=True, text=True)
+
+        r = fetch(f"{f.cik}/{f.accession}", "--edgar-url", srv.url)
         assert r.returncode == 0, r.stderr
         assert r.stdout.startswith("new: ") and srv.requested() == [f.path]
-        r = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "eightk",
-                "fetch",
-                srv.url + "edgar/data/1/0000000000-00-000000.txt",
-                "--db",
-                str(tmp_path / "f.db"),
-                "--user-agent",
-                UA,
-            ],
-            capture_output=True,
-            text=True,
-        )
+        r = fetch(srv.url + "edgar/data/1/0000000000-00-000000.txt")
         assert r.returncode == 2 and "404" in r.stderr
     with Store(tmp_path / "f.db", readonly=True) as s:
         assert [r[0] for r in s.db.execute("SELECT accession FROM filings")] == [f.accession]

@@ -411,6 +411,20 @@ def evaluate_events(root: Path, gold: dict[str, list[dict[str, Any]]]) -> EventS
         else:
             scores.fields.setdefault(_FAMILY[kind], {}).setdefault(fieldname, [0, 0, 0])[i] += 1
 
+    def compare(kind: str, got: dict[str, Any], want: dict[str, Any], where: str | None) -> None:
+        """Score each labelled field of one event; an unmatched event is compared with ``{}``."""
+        for f in EVENT_FIELDS[kind]:
+            g, v = got.get(f), want.get(f)
+            if v is not None and g is not None and _same_value(f, g, v):
+                bump(kind, f, 0)
+                continue
+            if g is not None:
+                bump(kind, f, 1)
+            if v is not None:
+                bump(kind, f, 2)
+            if where and (g is not None or v is not None):
+                scores.misses.append(f"{where} {f}: read {g!r}, labelled {v!r}")
+
     for rel, wanted in sorted(gold.items()):
         got = [e for e in read_with_events(root / rel).to_dict()["events"] if e["type"] in EVENT_FIELDS]
         free = list(got)
@@ -420,27 +434,13 @@ def evaluate_events(root: Path, gold: dict[str, list[dict[str, Any]]]) -> EventS
             if match is None:
                 bump(w["type"], None, 2)
                 scores.misses.append(f"{rel}: missed {w['type']} {key(w) or ''}".rstrip())
-                for f in EVENT_FIELDS[w["type"]]:
-                    if w.get(f) is not None:
-                        bump(w["type"], f, 2)
+                compare(w["type"], {}, w, None)
                 continue
             free.remove(match)
             bump(w["type"], None, 0)
-            for f in EVENT_FIELDS[w["type"]]:
-                g, v = match.get(f), w.get(f)
-                if v is not None and g is not None and _same_value(f, g, v):
-                    bump(w["type"], f, 0)
-                    continue
-                if g is not None:
-                    bump(w["type"], f, 1)
-                if v is not None:
-                    bump(w["type"], f, 2)
-                if g is not None or v is not None:
-                    scores.misses.append(f"{rel}: {w['type']} {key(w)} {f}: read {g!r}, labelled {v!r}")
+            compare(w["type"], match, w, f"{rel}: {w['type']} {key(w)}")
         for g in free:
             bump(g["type"], None, 1)
             scores.misses.append(f"{rel}: extra {g['type']} {g.get('person') or ''}".rstrip())
-            for f in EVENT_FIELDS[g["type"]]:
-                if g.get(f) is not None:
-                    bump(g["type"], f, 1)
+            compare(g["type"], g, {}, None)
     return scores

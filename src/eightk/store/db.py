@@ -451,9 +451,6 @@ class Store:
         tables = ("filings", "registrants", "items", "exhibits", "signatures", "events", "attachments", "problems")
         return {t: int(self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
 
-    def rows(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[sqlite3.Row]:
-        yield from self.db.execute(sql, params)
-
 
 def _better(size: int, sha: str, old_size: int, old_sha: str) -> bool:
     """Of two copies of one accession keep the larger (the complete submission over one of
