@@ -43,3 +43,13 @@ def item_spans(filing, codes: tuple[str, ...]) -> list[tuple[str, int, int]]:  #
             nl = text.find("\n", start, end)
             out.append((i.code, nl + 1 if nl >= 0 else start, end))
     return out
+
+
+def _company_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower().replace("inc", "").replace("corp", ""))[:12]
+
+
+def is_registrant(name: str, filing) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``name`` is the registrant itself (never its own investor or counterparty)."""
+    own = filing.registrant.name or ""
+    return bool(own) and _company_key(name) == _company_key(own)

@@ -8,7 +8,7 @@ import re
 from ..model import Event, Filing
 from ..values import DATE_RE, date_of
 from . import register
-from ._text import evidence, item_spans, sentences
+from ._text import evidence, is_registrant, item_spans, sentences
 
 _NAME = (
     r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4}?(?:,?\s+(?:Inc\.|Corp\.|Corporation|LLC|L\.P\.|Ltd\.|Co\.))?)"
@@ -32,7 +32,6 @@ _NOT_A_PARTY = re.compile(r"\b(?:Sub|Subsidiary|Merger|Registrant|Company|Agreem
 @register("acquisition", ("2.01",))
 def acquisitions(filing: Filing, text: str) -> list[Event]:
     out: list[Event] = []
-    own = (filing.registrant.name or "").lower()[:10]
     for code, start, end in item_spans(filing, ("2.01",)):
         fields: dict[str, object] = {}
         proof = []
@@ -44,8 +43,7 @@ def acquisitions(filing: Filing, text: str) -> list[Event]:
                         (
                             m
                             for m in rx.finditer(sent)
-                            if not _NOT_A_PARTY.search(m.group("name"))
-                            and not m.group("name").lower().startswith(own or "\0")
+                            if not _NOT_A_PARTY.search(m.group("name")) and not is_registrant(m.group("name"), filing)
                         ),
                         None,
                     )

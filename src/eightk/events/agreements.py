@@ -8,7 +8,7 @@ import re
 from ..model import Event, Filing
 from ..values import DATE_RE, MONEY_RE, date_of, money_of
 from . import register
-from ._text import evidence, item_spans, sentences
+from ._text import evidence, is_registrant, item_spans, sentences
 
 _ENTERED = re.compile(r"\b(?:entered\s+into|executed|signed|terminated|amended)\b", re.I)
 _KIND = re.compile(
@@ -33,7 +33,6 @@ _DATED = re.compile(r"\bdated\s+(?:as\s+of\s+)?", re.I)
 @register("material_agreement", ("1.01", "1.02"))
 def material_agreements(filing: Filing, text: str) -> list[Event]:
     out: list[Event] = []
-    own = (filing.registrant.name or "").lower()[:12]
     for code, start, end in item_spans(filing, ("1.01", "1.02")):
         for s, e in sentences(text, start, end):
             sent = text[s:e]
@@ -52,7 +51,7 @@ def material_agreements(filing: Filing, text: str) -> list[Event]:
                 while more := _MORE.match(sent, stop):
                     parties.append(more.group("party"))
                     stop = more.end()
-                names = [" ".join(p.split()) for p in parties if not p.lower().startswith(own or "\0")]
+                names = [" ".join(p.split()) for p in parties if not is_registrant(p, filing)]
                 if names:
                     fields["counterparties"] = names
                     proof.append(evidence("counterparties", text, (s + w.start("party"), s + stop)))

@@ -14,7 +14,7 @@ from typing import Any
 from ..model import Event, Evidence, Filing
 from ..values import DATE_RE, DURATION_RE, FRACTION_RE, MONEY_RE, fraction_of, money_of, months_of, number_of
 from . import register
-from ._text import evidence, item_spans, sentences
+from ._text import evidence, is_registrant, item_spans, sentences
 
 SECURITIES = (
     "convertible preferred stock",
@@ -152,7 +152,7 @@ def _read(filing: Filing, text: str, start: int, end: int) -> tuple[dict[str, An
                     (s + m.start(), s + m.end()),
                 )
         if "investors" not in fields:
-            inv = next((x for x in _INVESTOR.finditer(sent) if not _same_party(x.group("inv"), filing)), None)
+            inv = next((x for x in _INVESTOR.finditer(sent) if not is_registrant(x.group("inv"), filing)), None)
             if inv and _SALE.search(sent):
                 names = [inv.group("inv").strip()]
                 stop = inv.end()
@@ -226,10 +226,3 @@ def _iso(s: str | None) -> date | None:
         return date.fromisoformat(s) if s else None
     except ValueError:
         return None
-
-
-def _same_party(name: str, filing: Filing) -> bool:
-    """The registrant itself is not its own investor."""
-    own = filing.registrant.name or ""
-    norm = lambda v: re.sub(r"[^a-z0-9]", "", v.lower().replace("inc", "").replace("corp", ""))  # noqa: E731
-    return bool(own) and norm(name)[:12] == norm(own)[:12]
