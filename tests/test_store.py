@@ -22,6 +22,7 @@ import eightk
 from eightk.errors import NotFoundError, StoreError
 from eightk.reading.container import decode, split
 from eightk.store import TABLES, Filters, Store, accession_from_name, export, ingest, search
+from eightk.store.ingest import count
 from eightk.store.schema import MIGRATIONS
 
 SEED = FILINGS / "text" / "immunogen-8k-1997-12-11.txt"
@@ -128,6 +129,8 @@ def test_archives_read_like_the_folder_and_exports_do_not_depend_on_order(tmp_pa
     with zipfile.ZipFile(zf_path, "w") as zf:
         for p in paths[len(paths) // 2 :]:
             zf.write(p, arcname=f"b/{p.name}")
+    # the progress bar's total, without reading: known for folders and zips, not for a compressed tar
+    assert count([FILINGS, zf_path]) == len(paths) + len(paths) - len(paths) // 2 and count([tgz]) is None
     with Store(tmp_path / "arch.db") as s:
         summary = ingest(s, [zf_path, tgz])
         assert (summary.read, summary.new, summary.failed) == (len(paths), len(paths), 0)

@@ -332,10 +332,10 @@ def ingest_cmd(
         if sys.stderr.isatty() and not as_json:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-            from .store import entries
+            from .store.ingest import count
 
             local = [Path(p) for p in paths if "://" not in p]
-            total = sum(1 for _ in entries(local)) if len(local) == len(paths) else None
+            total = count(local) if len(local) == len(paths) else None
             with Progress(
                 TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True
             ) as bar:

@@ -59,14 +59,37 @@ def is_archive(path: Path) -> bool:
     return path.name.lower().endswith(_ARCHIVE_SUFFIXES)
 
 
-def entries(paths: Iterable[str | Path]) -> Iterator[Entry]:
-    """Every file under ``paths``, archives opened, in a stable (sorted) order."""
+def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Every file named or under a folder named, in a stable (sorted) order."""
     for p in map(Path, paths):
         if p.is_dir():
-            for q in sorted(x for x in p.rglob("*") if x.is_file()):
-                yield from _file_entries(q)
+            yield from sorted(x for x in p.rglob("*") if x.is_file())
         else:
-            yield from _file_entries(p)
+            yield p
+
+
+def entries(paths: Iterable[str | Path]) -> Iterator[Entry]:
+    """Every file under ``paths``, archives opened, in a stable (sorted) order."""
+    for p in _files(paths):
+        yield from _file_entries(p)
+
+
+def count(paths: Iterable[str | Path]) -> int | None:
+    """How many entries :func:`entries` will give, without reading them (a progress bar's
+    total); None when only reading would tell (a compressed tar is read front to back)."""
+    n = 0
+    for p in _files(paths):
+        if not is_archive(p):
+            n += 1
+        elif p.name.lower().endswith(".zip"):
+            try:
+                with zipfile.ZipFile(p) as zf:
+                    n += sum(not i.is_dir() for i in zf.infolist())
+            except (OSError, zipfile.BadZipFile):
+                n += 1  # recorded as one problem
+        else:
+            return None
+    return n
 
 
 def _file_entries(p: Path) -> Iterator[Entry]:
