@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import StoreError
 from .db import TEXTS_PER_FILING, Store
+from .snippets import snippet
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -163,13 +164,10 @@ def _match(
     if not tids:
         return [dict(rows[i], snippet=None) for i in top]
     holes = ",".join("?" * len(tids))
-    snippets = dict(
-        store.db.execute(
-            f"SELECT rowid, snippet(texts_fts, 1, ?, ?, '…', 12) FROM texts_fts"
-            f" WHERE texts_fts MATCH ? AND rowid IN ({holes})",
-            (*marks, q, *tids),
-        ).fetchall()
-    )
+    snippets = {
+        tid: snippet(body, q, marks)
+        for tid, body in store.db.execute(f"SELECT id, body FROM texts WHERE id IN ({holes})", tids)
+    }
     return [dict(rows[i], snippet=snippets.get(best[i][1])) for i in top]
 
 

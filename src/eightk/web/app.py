@@ -21,11 +21,11 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import EightkError, NotFoundError
 from ..store import Filters, Store, search
@@ -49,6 +49,8 @@ class _Stores(threading.local):
 def create_app(db_path: str) -> Starlette:
     stores = _Stores()
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
+    for name in env.list_templates():  # compiled now, not by the first visitors
+        env.get_template(name)
 
     def store() -> Store:
         if stores.store is None:
@@ -257,13 +259,31 @@ def create_app(db_path: str) -> Starlette:
     )
 
 
-class _SecurityHeaders(BaseHTTPMiddleware):
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+class _SecurityHeaders:
+    """Security headers on every response (plain ASGI: no body buffering, no extra task)."""
+
+    HEADERS = [
+        (b"content-security-policy", CSP.encode()),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+    ]
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k for k, _ in self.HEADERS}
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                message = {**message, "headers": kept + self.HEADERS}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 MARKS = ("\x02", "\x03")  # snippet match markers no filing text holds (control bytes)
