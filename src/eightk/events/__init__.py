@@ -46,6 +46,6 @@ def extract(filing: Filing) -> tuple[Event, ...]:
     return tuple(sorted(out, key=lambda e: (order.get(e.item or "", 99), e.evidence[0].span if e.evidence else (0, 0))))
 
 
-from . import acquisitions, agreements, auditors, earnings, financing, notices, officers, votes  # noqa: E402,F401  (they register themselves)
+from . import acquisitions, agreements, auditors, debt, earnings, financing, notices, officers, votes  # noqa: E402,F401  (they register themselves)
 
 __all__ = ["REGISTRY", "Family", "extract", "register"]

@@ -56,7 +56,7 @@ _PRINCIPAL = re.compile(r"\s*(?:in\s+)?aggregate\s+principal\s+amount", re.I)
 _AMOUNT_CONTEXT = re.compile(
     r"\b(?:investment|placement|financing|proceeds|offering|aggregate|purchase price|purchas(?:e|es|ing))\b", re.I
 )
-_PER_SHARE = re.compile(r"\s*(?:per|a)\s+(?:share|unit|warrant)", re.I)
+_PER_SHARE = re.compile(r"\s*(?:per|a)\s+(?:common\s+|ordinary\s+)?(?:share|unit|warrant)", re.I)
 # an investor: "by Biotechnology Value Fund, L.P. and affiliates", "with XYZ Capital LLC"
 _ENTITY = (
     r"(?P<inv>(?:[A-Z][\w&'.-]*(?:\s+|,\s+(?=(?:L\.?P\.?|LLC|L\.L\.C\.|Inc\.?|Ltd\.?)\b)))+?"
@@ -65,9 +65,30 @@ _ENTITY = (
 )
 _INVESTOR = re.compile(r"\b(?:by|from|with|to)\s+" + _ENTITY)
 _MORE_ENTITY = re.compile(r",?\s+(?:and\s+)?" + _ENTITY)
-_REGISTERED = re.compile(r"\b(?:underwriting agreement|underwritten|registration statement on form|prospectus)", re.I)
+_REGISTERED = re.compile(
+    r"\b(?:underwriting agreement|underwritten|registration statement on form|prospectus|registered direct|"
+    r"at[- ]the[- ]market|shelf registration)",
+    re.I,
+)
+# a registered offering's own words: what makes an 8.01, 7.01 or 1.01 a financing
+_OFFERING = re.compile(
+    r"\b(?:underwriting agreement|equity distribution agreement|(?:omnibus\s+)?sales agreement|"
+    r"at[- ]the[- ]market|registered direct offering|placement agen(?:t|cy) agreement|"
+    r"(?:underwritten\s+)?public offering of|priced (?:its|an|the) (?:\w+\s+){0,3}offering)",
+    re.I,
+)
+_OFFERING_KIND = (
+    ("at_the_market", re.compile(r"\bat[- ]the[- ]market\b|\bequity distribution agreement\b|\bsales agents?\b", re.I)),
+    ("registered_direct", re.compile(r"\bregistered direct\b", re.I)),
+    ("underwritten", re.compile(r"\bunderwrit(?:ten|ing agreement|ers)\b", re.I)),
+)
+_SHARES = re.compile(
+    r"(?<![\d,.$])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|common\s+units|units|ordinary\s+shares|"
+    r"American\s+Depositary\s+Shares)\b",
+    re.I,
+)
 _UNREGISTERED = re.compile(
-    r"\b(?:private placement|unregistered|not (?:been |being )?registered|exempt(?:ion)? from registration)", re.I
+    r"\b(?:private placement|private offering|unregistered|not (?:been |being )?registered|exempt(?:ion)? from registration)", re.I
 )
 _HOLDING = re.compile(r"\b(?:holding|lock-?up)\s+period\b", re.I)
 _INSTALLMENTS = re.compile(r"\b(?P<n>\w+)\s+(?:installments|tranches|closings)\b", re.I)
@@ -88,17 +109,23 @@ _MONTHS = {
 }
 
 
-@register("financing", ("3.02", "8.01", "1.01"))
+@register("financing", ("3.02", "8.01", "1.01", "7.01"))
 def private_placements(filing: Filing, text: str) -> list[Event]:
     out: list[Event] = []
-    for code, start, end in item_spans(filing, ("3.02", "8.01", "1.01")):
+    for code, start, end in item_spans(filing, ("3.02", "8.01", "1.01", "7.01")):
         body = text[start:end]
         if not _SECURITY.search(body):
             continue
-        if code == "1.01" and (not _FINANCING_STRICT.search(body) or _COMBINATION.search(body)):
+        if len(body) < 600 and re.search(r"\bincorporated\s+(?:herein\s+)?by\s+reference\b", body, re.I):
+            continue  # "The information set forth in Item 8.01 ... is incorporated herein by reference"
+        if code == "1.01" and (
+            not (_FINANCING_STRICT.search(body) or _OFFERING.search(body)) or _COMBINATION.search(body)
+        ):
             continue  # an agreement, not a sale of securities (mergers, share exchanges, loans)
-        if code == "8.01" and not (_FINANCING.search(body) or _INVESTOR.search(body)):
+        if code == "8.01" and not (_FINANCING.search(body) or _INVESTOR.search(body) or _OFFERING.search(body)):
             continue
+        if code == "7.01" and not _OFFERING.search(body):
+            continue  # Regulation FD: a financing only when it announces an offering
         if code != "3.02" and not _SALE.search(body):
             continue
         ev = _read(filing, text, start, end)
@@ -110,6 +137,10 @@ def private_placements(filing: Filing, text: str) -> list[Event]:
             kind = "registered_offering"  # underwriters are not investors
             fields.pop("investors", None)
             proof = [p for p in proof if p.field != "investors"]
+            how = next(((k, m) for k, rx in _OFFERING_KIND if (m := rx.search(body))), None)
+            if how:
+                fields["offering"] = how[0]
+                proof.append(evidence("offering", text, (start + how[1].start(), start + how[1].end())))
         out.append(Event(kind, code, fields, tuple(proof)))
     return out
 
@@ -145,6 +176,8 @@ def _read(filing: Filing, text: str, start: int, end: int) -> tuple[dict[str, An
                 elif not _WARRANT_PRICE.search(sent[: m.start()]):  # a warrant's exercise price is not the price
                     put("price_per_share_usd", money_of(m), (s + m.start(), s + m.end()))
                 continue
+            if re.match(r"\s*par\s+value", sent[m.end() :], re.I) or money_of(m) < 1000:
+                continue  # "$0.001 par value per share"; a price, not an offering's amount
             if _AMOUNT_CONTEXT.search(sent) and "amount_usd" not in fields and not _UNDERLYING.search(before):
                 put(
                     "amount_usd",
@@ -154,10 +187,10 @@ def _read(filing: Filing, text: str, start: int, end: int) -> tuple[dict[str, An
         if "investors" not in fields:
             inv = next((x for x in _INVESTOR.finditer(sent) if not is_registrant(x.group("inv"), filing)), None)
             if inv and _SALE.search(sent):
-                names = [inv.group("inv").strip()]
+                names = [" ".join(inv.group("inv").split())]
                 stop = inv.end()
                 while more := _MORE_ENTITY.match(sent, stop):  # "with A, LP, B, LP, and C, LP whereby"
-                    names.append(more.group("inv").strip())
+                    names.append(" ".join(more.group("inv").split()))
                     stop = more.end()
                 fields["investors"] = names
                 proof.append(evidence("investors", text, (s + inv.start("inv"), s + stop)))
@@ -178,6 +211,13 @@ def _read(filing: Filing, text: str, start: int, end: int) -> tuple[dict[str, An
             if found:
                 fields["securities"] = found
                 proof.append(evidence("securities", text, (spans[0][0], spans[-1][1])))
+        if "shares" not in fields and _SALE.search(sent):
+            for m in _SHARES.finditer(sent):
+                before = sent[max(0, m.start() - 30) : m.start()]
+                if re.search(r"\b(?:additional|outstanding|owner of|exercis\w*|up to an additional)\s+$", before, re.I):
+                    continue  # an underwriters' option, holdings, what warrants buy: not the shares sold
+                put("shares", int(m.group("n").replace(",", "")), (s + m.start("n"), s + m.end("n")))
+                break
         if _HOLDING.search(sent):
             for m in DURATION_RE.finditer(sent):
                 months = months_of(m)

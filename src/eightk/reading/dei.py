@@ -78,8 +78,8 @@ def _ix_value(f: IxFact, field: str) -> Any:
         return normalise_date(v)
     if field in ("state", "address_state", "address_country"):
         return jurisdiction_code(v) or v or None
-    if field == "ein":
-        return normalise_ein(v) or v or None
+    if field == "ein":  # 00-0000000 is how a registrant without one tags it: no number
+        return normalise_ein(v) or (None if re.fullmatch(r"[\s0-]*", v or "") else v) or None
     return " ".join(v.split()) or None
 
 

@@ -1,0 +1,181 @@
+"""Debt financings: credit facilities, loans and notes (Item 2.03; Item 1.01 when the agreement
+is one): the instrument, the amount (a facility's size, a note's principal, the new size of an
+increased facility), the lenders or agent, the maturity date and the interest terms.
+
+Item 2.03 often only points at Item 1.01 ("The information set forth above under Item 1.01
+is incorporated herein by reference"): then both are read, as one event under 2.03.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Event, Evidence, Filing
+from ..values import DATE_RE, MONEY_RE, date_of, money_of
+from . import register
+from ._text import evidence, is_registrant, item_spans, sentences
+
+_INSTRUMENT = re.compile(
+    r"\b(?P<kind>(?:senior\s+|secured\s+|unsecured\s+|supplemental\s+|revolving\s+)*"
+    r"(?:credit\s+agreement|credit\s+facility|line\s+of\s+credit|term\s+loan(?:\s+facility)?|loan\s+agreement|"
+    r"promissory\s+note|note\s+purchase\s+agreement|indenture|(?:senior\s+)?notes\s+due\s+\d{4}|"
+    r"revolving\s+credit\s+facility|bridge\s+(?:loan|facility)|loan\s+facility|credit\s+line))\b",
+    re.I,
+)
+_AMOUNT_CUE = re.compile(
+    r"(?:up\s+to(?:\s+and\s+including)?|in\s+the\s+(?:aggregate\s+)?(?:original\s+)?(?:principal\s+)?amount\s+of|"
+    r"(?:maximum\s+|aggregate\s+|original\s+)*principal\s+amount\s+(?:of\s+(?:the\s+)?[\w\s]{0,40}?\s)?(?:is|was|of)|"
+    r"aggregate\s+commitments?\s+of|commitments?\s+(?:of|totaling)|borrowings?\s+of|a\s+total\s+of|exceed)\s*"
+    r"(?:[A-Z][\w\s-]*?Dollars\s*\()?$",
+    re.I,
+)
+_INCREASED = re.compile(r"\bincreas\w*\b[^.]{0,120}?\bfrom\s+\$[\d,.]+(?:\s+(?:million|billion))?\s+to\s+$", re.I)
+_MATURITY = re.compile(
+    r"\b(?:matur(?:ity|es|e|ing)|Maturity\s+Date|due\s+(?:and\s+payable\s+)?on|terminat\w+\s+on|through)\b", re.I
+)
+_BENCHMARK = re.compile(
+    r"\b(?P<b>prime(?:\s+lending)?\s+rate|prime|(?:one|three|six)[-\s]month\s+LIBOR|LIBOR|(?:Adjusted\s+)?(?:Term\s+)?SOFR|"
+    r"federal\s+funds\s+rate|base\s+rate|EURIBOR)\b(?:[^.;]{0,140}?\bplus\s+(?:between\s+)?"
+    r"(?:[a-z\- ]+percent\s+\()?(?P<m>\d+(?:\.\d+)?)\s*%)?",
+    re.I,
+)
+_FALLBACK = re.compile(r"\b(?:highest|greatest)\s+of\b", re.I)
+_PREFERRED = ("SOFR", "LIBOR", "EURIBOR", "prime", "federal funds", "base rate")  # the loan's rate before its fallbacks
+_FIXED = re.compile(
+    r"\b(?:bears?|bearing|accrues?|accruing)\s+interest\s+at\s+(?:a\s+(?:fixed\s+)?rate\s+of\s+|the\s+rate\s+of\s+)?"
+    r"(?P<r>\d+(?:\.\d+)?)\s*%|\b(?P<r2>\d+(?:\.\d+)?)\s*%\s+(?:senior\s+)?(?:secured\s+|unsecured\s+)?notes\b",
+    re.I,
+)
+_ENTITY = (
+    r"(?P<who>(?:[A-Z][\w&'.-]*|&)(?:\s+(?:[A-Z][\w&'.-]*|&|and|of))*?"
+    r"(?:,?\s+(?:N\.A\.|Inc\.|LLC|L\.P\.|LP|Ltd\.|plc|AG|Corp\.|Corporation|Company|Bank|Association|Trust))*)"
+)
+_LENDER = (
+    re.compile(
+        r"\b(?:with|from|between\s+the\s+(?:Company|Registrant|Trust|Partnership)\s+and)\s+"
+        + _ENTITY
+        + r"(?=\s*(?:\(|,|\s+as\b|\s+and\s+(?![A-Z])|\s+together\b|\.|$))"
+    ),
+    re.compile(
+        _ENTITY + r"(?:\s+\([^)]{1,40}\))?,?\s+as\s+(?:the\s+)?(?:administrative\s+agent|lender|initial\s+lender)"
+    ),
+)
+
+
+_MORE = re.compile(
+    r"(?:\s*\([^)]{1,40}\))?,?\s+(?:and\s+)?"
+    r"(?P<who>(?:[A-Z][\w&'.-]*|&)(?:\s+(?:[A-Z][\w&'.-]*|&|of))*?(?:,?\s+(?:N\.A\.|Inc\.|LLC|L\.P\.|LP|Ltd\.|plc|AG|Corp\.|Bank))+)"
+)
+
+
+@register("debt_financing", ("2.03", "1.01"))
+def debt_financings(filing: Filing, text: str) -> list[Event]:
+    spans = item_spans(filing, ("2.03", "1.01"))
+    by_code = {code: (s, e) for code, s, e in spans}
+    if "2.03" in by_code:
+        code = "2.03"
+        parts = [by_code["2.03"]] + ([by_code["1.01"]] if "1.01" in by_code else [])
+    elif "1.01" in by_code:
+        code = "1.01"
+        parts = [by_code["1.01"]]
+        s, e = parts[0]
+        first = text[s : min(e, s + 1500)]
+        if not _INSTRUMENT.search(first) or re.search(r"\b(?:merger|purchase\s+agreement)\b", first, re.I):
+            return []  # an agreement that is not a borrowing
+    else:
+        return []
+    fields: dict[str, Any] = {}
+    proof: list[Evidence] = []
+
+    def put(name: str, value: Any, span: tuple[int, int]) -> None:
+        if name not in fields and value is not None:
+            fields[name] = value
+            proof.append(evidence(name, text, span))
+
+    benchmarks: list[tuple[int, re.Match[str], bool]] = []
+    fixed: tuple[float, tuple[int, int]] | None = None
+    for start, end in parts:
+        for s, e in sentences(text, start, end):
+            sent = text[s:e]
+            inst = _INSTRUMENT.search(sent)
+            if inst:
+                put("instrument", " ".join(inst.group("kind").lower().split()), (s + inst.start(), s + inst.end()))
+            if "amount_usd" not in fields and (inst or "instrument" in fields):
+                for m in MONEY_RE.finditer(sent):
+                    before = sent[max(0, m.start() - 200) : m.start()]
+                    after = sent[m.end() : m.end() + 40]
+                    if (
+                        _INCREASED.search(before) or _AMOUNT_CUE.search(before) or _INSTRUMENT.match(after.lstrip(" "))
+                    ) and not re.match(r"\s*(?:per\s|of\s+the\s+aggregate)", after):
+                        if re.search(r"\bfrom\s+$", before) and _INCREASED.search(
+                            sent[m.start() - 200 : m.end() + 60] + " to "
+                        ):
+                            continue  # "increased from $150.0 million to ...": the new size follows
+                        put("amount_usd", _whole(money_of(m)), (s + m.start(), s + m.end()))
+                        break
+            if "lenders" not in fields and (inst or "instrument" in fields):
+                for rx in _LENDER:
+                    names = [
+                        m
+                        for m in rx.finditer(sent)
+                        if _plausible(m.group("who")) and not is_registrant(m.group("who"), filing)
+                    ]
+                    if names:
+                        m = names[0]
+                        found, stop = [_clean(m.group("who"))], m.end("who")
+                        while more := _MORE.match(sent, stop):  # "BofA Securities, Inc. ("BofA"), Citibank, N.A. ..."
+                            found.append(_clean(more.group("who")))
+                            stop = more.end("who")
+                        put("lenders", found, (s + m.start("who"), s + stop))
+                        break
+            for m in _MATURITY.finditer(sent):
+                d = next((d for d in DATE_RE.finditer(sent, m.end(), min(len(sent), m.end() + 60)) if date_of(d)), None)
+                if d is None:  # "until maturity on May 21, 2027"; "through June 25, 2009, the Maturity Date"
+                    d = next((d for d in DATE_RE.finditer(sent, max(0, m.start() - 40), m.start()) if date_of(d)), None)
+                    if d is None or "Maturity Date" not in m.group(0):
+                        continue
+                put("maturity_date", date_of(d), (s + d.start(), s + d.end()))
+                break
+            if re.search(r"\binterest\b|\brate\b", sent, re.I):
+                fallback = bool(_FALLBACK.search(sent))  # "the highest of (1) ..., (2) ...": an alternate base rate
+                benchmarks += [(s, b, fallback) for b in _BENCHMARK.finditer(sent)]
+            f = _FIXED.search(sent)
+            if f:
+                g = "r" if f.group("r") else "r2"
+                fixed = fixed or (float(f.group(g)), (s + f.start(g), s + f.end(g)))
+    if "instrument" not in fields:
+        return []
+    if benchmarks:  # the preferred benchmark, and the margin over it where one is stated
+        s, b, _ = min(
+            benchmarks, key=lambda x: (x[2], _PREFERRED.index(_benchmark(x[1].group("b"))), x[1].group("m") is None)
+        )
+        put("interest_benchmark", _benchmark(b.group("b")), (s + b.start("b"), s + b.end("b")))
+        if b.group("m"):
+            put("interest_margin_pct", float(b.group("m")), (s + b.start("m"), s + b.end("m")))
+    elif fixed:
+        put("interest_rate_pct", fixed[0], fixed[1])
+    return [Event("debt_financing", code, fields, tuple(proof))]
+
+
+def _whole(v: float) -> int | float:
+    return int(v) if float(v).is_integer() else v
+
+
+def _benchmark(b: str) -> str:
+    low = b.lower()
+    for key in ("sofr", "libor", "euribor", "prime", "federal funds", "base rate"):
+        if key in low:
+            return key.upper() if key in ("sofr", "libor", "euribor") else key
+    return low
+
+
+_NOT_LENDERS = re.compile(r"^(?:The|This|Such|Each|Any|Item|Section|Exhibit|Agreement|Credit|Company|Borrower)\b")
+
+
+def _plausible(name: str) -> bool:
+    return len(name) > 3 and not _NOT_LENDERS.match(name) and any(c.isupper() for c in name[1:])
+
+
+def _clean(name: str) -> str:
+    return " ".join(name.split()).rstrip(",")
