@@ -88,7 +88,9 @@ _SHARES = re.compile(
     re.I,
 )
 _UNREGISTERED = re.compile(
-    r"\b(?:private placement|private offering|unregistered|not (?:been |being )?registered|exempt(?:ion)? from registration)", re.I
+    r"\b(?:private placement|private offering|unregistered|not (?:been |being )?registered|"
+    r"exempt(?:ion)? from registration)",
+    re.I,
 )
 _HOLDING = re.compile(r"\b(?:holding|lock-?up)\s+period\b", re.I)
 _INSTALLMENTS = re.compile(r"\b(?P<n>\w+)\s+(?:installments|tranches|closings)\b", re.I)
