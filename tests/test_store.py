@@ -181,7 +181,7 @@ def test_bad_files_are_recorded_and_the_run_goes_on(tmp_path: Path) -> None:
 def test_search_ranks_stems_filters_and_forgives_syntax(full_db: Path) -> None:
     with Store(full_db, readonly=True) as s:
         hits = search(s, "auditor resigning")  # stemmed: "resigned", "auditors"
-        assert hits and all("4.01" in h["items"] for h in hits[:2])
+        assert hits and "4.01" in hits[0]["items"]  # the auditor change first; other texts may say both words
         assert set(hits[0]) == {
             "id",
             "accession",
@@ -317,7 +317,7 @@ def test_the_database_opens_in_datasette_as_it_is(full_db: Path) -> None:
     filings = asyncio.run(get(f"/{name}/filings.json?_shape=array&_size=max"))
     assert len(filings) == len(filing_paths())
     # Datasette finds the FTS5 index by itself and searches the texts through it
-    found = asyncio.run(get(f"/{name}/texts.json?_search=auditor&_shape=array&_col=label"))
+    found = asyncio.run(get(f"/{name}/texts.json?_search=auditor&_shape=array&_col=label&_size=max"))
     assert found and any("4.01" in str(r["label"]) for r in found)
 
 

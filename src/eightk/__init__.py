@@ -32,7 +32,7 @@ from .model import (
     Timeliness,
 )
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "Address",

@@ -346,30 +346,64 @@ EVENT_FIELDS = {
     "earnings_release": ("quarter", "full_year", "period_end", "press_release_exhibit"),
     "material_agreement": ("kind", "counterparties", "date", "amount_usd", "terminated"),
     "acquisition": ("counterparty", "direction", "completed_date"),
+    "debt_financing": (
+        "instrument",
+        "amount_usd",
+        "lenders",
+        "maturity_date",
+        "interest_benchmark",
+        "interest_margin_pct",
+        "interest_rate_pct",
+    ),
+    "shareholder_vote": ("meeting_date", "meeting_kind", "directors_elected", "proposals"),
+    "delisting": ("date", "exchange", "rule", "notice"),
+    "regulation_fd": ("date", "exhibits"),
+    "bankruptcy": ("date", "chapter", "court"),
+    "non_reliance": ("date", "concluded_by"),
+    "cybersecurity_incident": ("date",),
 }
+EVENT_FIELDS["private_placement"] += ("shares", "offering")
 EVENT_FIELDS["registered_offering"] = EVENT_FIELDS["private_placement"]
 _FAMILY = {
     "private_placement": "financing",
     "registered_offering": "financing",
+    "debt_financing": "financing",
     "officer_change": "officer_change",
     "auditor_change": "auditor_change",
     "earnings_release": "earnings_release",
     "material_agreement": "material_agreement",
     "acquisition": "acquisition",
+    "shareholder_vote": "shareholder_vote",
+    "delisting": "notice",
+    "regulation_fd": "notice",
+    "bankruptcy": "notice",
+    "non_reliance": "notice",
+    "cybersecurity_incident": "notice",
 }
+_VOTE_COUNTS = ("for", "against", "withheld", "abstain", "broker_non_votes", "one_year", "two_years", "three_years")
 
 
 def _norm_text(v: Any) -> str:
     return " ".join(str(v).replace(".", " ").replace(",", " ").lower().split())
 
 
+def _vote_rows(proposals: Any) -> set[tuple[Any, ...]]:
+    """A vote's proposals as comparable rows: number, nominee and counts (not the wording)."""
+    return {
+        (p.get("number"), _norm_text(p.get("nominee") or ""), *(p.get(c) for c in _VOTE_COUNTS))
+        for p in proposals or []
+    }
+
+
 def _same_value(name: str, got: Any, want: Any) -> bool:
+    if name == "proposals":
+        return _vote_rows(got) == _vote_rows(want)
     if isinstance(want, list) or isinstance(got, list):
         return {_norm_text(x) for x in got or []} == {_norm_text(x) for x in want or []}
     if isinstance(want, (int, float)) and isinstance(got, (int, float)):
         return abs(got - want) <= 1e-4 * max(1.0, abs(want))
     g, w = _norm_text(got), _norm_text(want)
-    if name in ("role", "kind", "counterparty"):  # "Chief Financial Officer" is the "interim Chief Financial Officer"
+    if name in ("role", "kind", "counterparty", "instrument"):  # "interim Chief Financial Officer"; "credit agreement"
         g, w = g.replace("interim ", ""), w.replace("interim ", "")
         return g in w or w in g
     return g == w

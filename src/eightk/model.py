@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
-SCHEMA_VERSION = "0.4"
+SCHEMA_VERSION = "0.5"
 
 __all__ = [
     "SCHEMA_VERSION",

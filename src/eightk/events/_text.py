@@ -53,3 +53,58 @@ def is_registrant(name: str, filing) -> bool:  # type: ignore[no-untyped-def]
     """Whether ``name`` is the registrant itself (never its own investor or counterparty)."""
     own = filing.registrant.name or ""
     return bool(own) and _company_key(name) == _company_key(own)
+
+
+_REFERENCE = re.compile(
+    r"\b(?:information|disclosure)\b[^.]{0,200}?\bItem\s+(?P<code>\d{1,2}\.\d{2})\b[^.]{0,200}?"
+    r"\bincorporated\s+(?:herein\s+|into\s+this\s+Item\s+[\d.]+\s+)?by\s+reference\b",
+    re.I,
+)
+
+
+def referenced(filing, text: str, code: str, start: int, end: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """The span to read for an item: its own, or, when the item only says "The information
+    set forth in Item 8.01 ... is incorporated herein by reference", the item it points at;
+    an empty item (a heading alone), the item that follows it."""
+    body = text[start:end]
+    if not body.strip():  # a heading with nothing under it: told under the next item's heading
+        later = [(s, e) for _c, s, e in item_spans(filing, tuple(i.code for i in filing.items)) if s >= end]
+        return min(later) if later else (start, end)
+    m = _REFERENCE.search(body)
+    if m is None or len(body.strip()) > 600 or m.group("code") == code:
+        return start, end
+    for _code, s, e in item_spans(filing, (m.group("code"),)):
+        return s, e
+    return start, end
+
+
+_DEFINED = re.compile(
+    r"(?P<name>(?:[A-Z][\w&'.-]*\s+){0,5}?(?:[A-Z][\w&'.-]*)(?:,?\s+(?:LLC|L\.L\.C\.|Inc\.|L\.P\.|LP|Ltd\.|N\.A\.|"
+    r"Corporation|Company|Bank|Trust))+)"
+    r"(?:,\s+[^()]{0,100}?)?\s*\((?:the\s+)?[\"\u201c](?P<term>[A-Z][^\"\u201d]{1,40})[\"\u201d]"
+)
+
+
+def defined_terms(text: str) -> dict[str, tuple[str, tuple[int, int]]]:
+    """Defined names of parties: ``TPHS Lender LLC, the lender under ... (the "Company
+    Investor")`` -> {"Company Investor": ("TPHS Lender LLC", span)}; the first definition wins."""
+    out: dict[str, tuple[str, tuple[int, int]]] = {}
+    for m in _DEFINED.finditer(text):
+        out.setdefault(m.group("term"), (" ".join(m.group("name").split()), m.span("name")))
+    return out
+
+
+def defined_dates(text: str) -> dict[str, tuple[str, tuple[int, int]]]:
+    """Dates given a name: ``February 14, 2024 (the "Closing Date")`` -> {"Closing Date": ("2024-02-14", span)}."""
+    from ..values import DATE_RE, date_of
+
+    out: dict[str, tuple[str, tuple[int, int]]] = {}
+    for d in DATE_RE.finditer(text):
+        m = _DATE_NAME.match(text, d.end())
+        iso = date_of(d)
+        if m and iso:
+            out.setdefault(m.group("term"), (iso, d.span()))
+    return out
+
+
+_DATE_NAME = re.compile(r"\s*\((?:the\s+)?[\"\u201c](?P<term>[A-Z][^\"\u201d]{1,30})[\"\u201d]\)")

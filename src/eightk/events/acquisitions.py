@@ -8,7 +8,7 @@ import re
 from ..model import Event, Filing
 from ..values import DATE_RE, date_of
 from . import register
-from ._text import evidence, is_registrant, item_spans, sentences
+from ._text import defined_dates, evidence, is_registrant, item_spans, sentences
 
 _NAME = (
     r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4}?(?:,?\s+(?:Inc\.|Corp\.|Corporation|LLC|L\.P\.|Ltd\.|Co\.))?)"
@@ -26,15 +26,18 @@ _TARGET = (
 _DONE = re.compile(r"\b(?:completed|consummated|closed|acquired|sold|disposed|divested)\b", re.I)
 _DISPOSAL = re.compile(r"\b(?:sold|sale\s+of|disposed|disposition|divest(?:ed|iture))\b", re.I)
 _ON = re.compile(r"\b[Oo]n\s+")
+_ON_TERM = re.compile(r"\b[Oo]n\s+the\s+(?P<term>[A-Z]\w+(?:\s+[A-Z]\w+){0,3})")
 _NOT_A_PARTY = re.compile(r"\b(?:Sub|Subsidiary|Merger|Registrant|Company|Agreement|Item|Current|Report)\b")
 
 
 @register("acquisition", ("2.01",))
 def acquisitions(filing: Filing, text: str) -> list[Event]:
     out: list[Event] = []
+    dates = defined_dates(text)
     for code, start, end in item_spans(filing, ("2.01",)):
         fields: dict[str, object] = {}
         proof = []
+        done = False
         for s, e in sentences(text, start, end):
             sent = text[s:e]
             if "counterparty" not in fields:
@@ -53,10 +56,17 @@ def acquisitions(filing: Filing, text: str) -> list[Event]:
                         fields["direction"] = "disposition" if _DISPOSAL.search(sent) else "acquisition"
                         break
             if "completed_date" not in fields and _DONE.search(sent):
+                done = True
                 d = next((d for m in _ON.finditer(sent) if (d := DATE_RE.match(sent, m.end())) and date_of(d)), None)
                 if d:
                     fields["completed_date"] = date_of(d)
                     proof.append(evidence("completed_date", text, (s + d.start(), s + d.end())))
-        if "counterparty" in fields:
+                else:  # "On the Closing Date, ...": the date the filing defined by that name
+                    t = _ON_TERM.search(sent)
+                    if t and t.group("term") in dates:
+                        iso, span = dates[t.group("term")]
+                        fields["completed_date"] = iso
+                        proof.append(evidence("completed_date", text, span))
+        if "counterparty" in fields or done:  # a 2.01 that says it completed one is an event, named or not
             out.append(Event("acquisition", code, fields, tuple(proof)))
     return out

@@ -8,7 +8,7 @@ import re
 from ..model import Event, Filing
 from ..values import DATE_RE, MONEY_RE, date_of, money_of
 from . import register
-from ._text import evidence, is_registrant, item_spans, sentences
+from ._text import evidence, is_registrant, item_spans, referenced, sentences
 
 _ENTERED = re.compile(r"\b(?:entered\s+into|executed|signed|terminated|amended)\b", re.I)
 _KIND = re.compile(
@@ -19,21 +19,36 @@ _KIND = re.compile(
 )
 # a counterparty: capitalised words ending in a legal form, a bank, or a company word
 _PARTY = (
-    r"(?P<party>(?:[A-Z][\w&'.-]*,?\s+(?:&\s+)?){0,6}?"
-    r"(?:Inc\.|LLC|L\.L\.C\.|LP|L\.P\.|N\.A\.|Ltd\.|Limited|Corporation|Corp\.|Company|Bank|plc|GmbH|S\.A\.)"
+    r"(?P<party>(?:[A-Z][\w&'.-]*,?\s+(?:&\s+|(?:and|of)\s+(?=[A-Z]))?){0,6}?"
+    r"(?:Inc\.|LLC|L\.L\.C\.|LP|L\.P\.|N\.A\.|Ltd\.|Limited|Corporation|Corp\.|Company|Bank|plc|GmbH|S\.A\.)(?!\w)"
     r"(?:,\s+(?:LLC|Inc\.|L\.P\.|N\.A\.))?)"
 )
-_WITH = re.compile(r"\b(?:with|and\s+between\s+the\s+Company\s+and|between\s+\w+\s+and)\s+" + _PARTY)
+_WITH = re.compile(
+    r"\b(?:with|and\s+between\s+the\s+Company\s+and|between\s+\w+\s+and|"
+    r"by\s+and\s+(?:among|between)\s+the\s+(?:Company|Partnership|Registrant|Trust)\s*,?(?:\s+and)?)\s+" + _PARTY
+)
 # the next party, past an appositive (", a Nevada corporation") and a defined name ("(\"Alterola\")")
-_MORE = re.compile(r"(?:,\s+an?\s+[^,()]{0,80}?(?=\s*[(,]))?(?:\s*\([^)]{0,60}\))?,?\s+(?:and\s+)?" + _PARTY)
+_MORE = re.compile(r"(?:,\s+an?\s+[^,()]{0,80}?(?=\s*[(,]))?(?:\s*\([^)]{0,160}\))?,?\s+(?:and\s+)?" + _PARTY)
+_NAMED = re.compile(
+    r"\brelat(?:ed|ing)\s+to\s+the\s+(?P<kind>(?:[A-Z][\w-]*\s+){0,6}?(?:Agreement|Addendum|Note|Plan|Indenture|Lease)"
+    r"(?:\s+Addendum)?)\b"
+)
 _ON = re.compile(r"\b[Oo]n\s+")
+_AMOUNT_CUE = re.compile(
+    r"(?:in\s+the\s+(?:aggregate\s+)?(?:original\s+)?(?:principal\s+)?amount\s+of|\bup\s+to|"
+    r"(?:maximum\s+|aggregate\s+)?principal\s+amount\s+of|"
+    r"aggregate\s+(?:offering\s+|purchase\s+)?price\s+of(?:\s+up\s+to)?|(?:total|aggregate)\s+purchase\s+price\s+of)\s*"
+    r"(?:[A-Z][\w\s-]*?Dollars\s*\()?$",
+    re.I,
+)
 _DATED = re.compile(r"\bdated\s+(?:as\s+of\s+)?", re.I)
 
 
 @register("material_agreement", ("1.01", "1.02"))
 def material_agreements(filing: Filing, text: str) -> list[Event]:
     out: list[Event] = []
-    for code, start, end in item_spans(filing, ("1.01", "1.02")):
+    for code, own_start, own_end in item_spans(filing, ("1.01", "1.02")):
+        start, end = referenced(filing, text, code, own_start, own_end)
         for s, e in sentences(text, start, end):
             sent = text[s:e]
             if not _ENTERED.search(sent):
@@ -41,7 +56,13 @@ def material_agreements(filing: Filing, text: str) -> list[Event]:
             fields: dict[str, object] = {}
             proof = []
             k = _KIND.search(sent)
-            if k:
+            # an item that points elsewhere may name the agreement itself: "The information set
+            # forth in Item 8.01 ... related to the Common Stock Sales Agreement Addendum ..."
+            named = _NAMED.search(text, own_start, own_end) if start != own_start else None
+            if named:
+                fields["kind"] = " ".join(named.group("kind").split()).lower()
+                proof.append(evidence("kind", text, (named.start("kind"), named.end("kind"))))
+            elif k:
                 fields["kind"] = " ".join(k.group("kind").split()).lower()
                 proof.append(evidence("kind", text, (s + k.start("kind"), s + k.end("kind"))))
             w = _WITH.search(sent)
@@ -63,8 +84,12 @@ def material_agreements(filing: Filing, text: str) -> list[Event]:
                     break
             if k:
                 m = MONEY_RE.search(sent, k.start() - 30 if k.start() > 30 else 0, k.end())
+                if m is None:  # "... a line of credit in the amount of $2,000,000"; "up to $250 million"
+                    m = next(
+                        (x for x in MONEY_RE.finditer(sent, k.end()) if _AMOUNT_CUE.search(sent, 0, x.start())), None
+                    )
                 if m:
-                    fields["amount_usd"] = money_of(m)
+                    fields["amount_usd"] = int(money_of(m)) if money_of(m).is_integer() else money_of(m)
                     proof.append(evidence("amount_usd", text, (s + m.start(), s + m.end())))
             if "kind" in fields:
                 fields["terminated"] = code == "1.02"

@@ -14,7 +14,7 @@ from typing import Any
 from ..model import Event, Evidence, Filing
 from ..values import DATE_RE, MONEY_RE, date_of, money_of
 from . import register
-from ._text import evidence, is_registrant, item_spans, sentences
+from ._text import defined_terms, evidence, is_registrant, item_spans, sentences
 
 _INSTRUMENT = re.compile(
     r"\b(?P<kind>(?:senior\s+|secured\s+|unsecured\s+|supplemental\s+|revolving\s+)*"
@@ -25,7 +25,7 @@ _INSTRUMENT = re.compile(
 )
 _AMOUNT_CUE = re.compile(
     r"(?:up\s+to(?:\s+and\s+including)?|in\s+the\s+(?:aggregate\s+)?(?:original\s+)?(?:principal\s+)?amount\s+of|"
-    r"(?:maximum\s+|aggregate\s+|original\s+)*principal\s+amount\s+(?:of\s+(?:the\s+)?[\w\s]{0,40}?\s)?(?:is|was|of)|"
+    r"(?:maximum\s+|aggregate\s+|original\s+)*principal\s+amount\s+(?:of\s+(?:the\s+)?[\w\s]{0,40}?\s)?(?:is|was|of)|advances?\s+of|"
     r"aggregate\s+commitments?\s+of|commitments?\s+(?:of|totaling)|borrowings?\s+of|a\s+total\s+of|exceed)\s*"
     r"(?:[A-Z][\w\s-]*?Dollars\s*\()?$",
     re.I,
@@ -63,6 +63,15 @@ _LENDER = (
 )
 
 
+_ENTERS = re.compile(
+    r"\b(?:entered\s+into|executed|obtained|issued)\s+(?:an?\s+|the\s+|that\s+certain\s+)?[^.;]{0,60}?"
+    + _INSTRUMENT.pattern,
+    re.I,
+)
+# "the Company Investor, as lender": a defined term standing for the lender
+_TERM_LENDER = re.compile(
+    r"\bthe\s+(?P<term>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}),?\s+as\s+(?:the\s+)?(?:initial\s+)?lenders?\b"
+)
 _MORE = re.compile(
     r"(?:\s*\([^)]{1,40}\))?,?\s+(?:and\s+)?"
     r"(?P<who>(?:[A-Z][\w&'.-]*|&)(?:\s+(?:[A-Z][\w&'.-]*|&|of))*?(?:,?\s+(?:N\.A\.|Inc\.|LLC|L\.P\.|LP|Ltd\.|plc|AG|Corp\.|Bank))+)"
@@ -78,13 +87,16 @@ def debt_financings(filing: Filing, text: str) -> list[Event]:
         parts = [by_code["2.03"]] + ([by_code["1.01"]] if "1.01" in by_code else [])
     elif "1.01" in by_code:
         code = "1.01"
-        parts = [by_code["1.01"]]
-        s, e = parts[0]
-        first = text[s : min(e, s + 1500)]
-        if not _INSTRUMENT.search(first) or re.search(r"\b(?:merger|purchase\s+agreement)\b", first, re.I):
+        # a borrowing only when a sentence enters into one ("the JV entered into an Amended and
+        # Restated Credit Agreement"); read from that sentence on
+        s0, e0 = by_code["1.01"]
+        anchor = next((s for s, e in sentences(text, s0, e0) if _ENTERS.search(text, s, e)), None)
+        if anchor is None:
             return []  # an agreement that is not a borrowing
+        parts = [(anchor, e0)]
     else:
         return []
+    terms = defined_terms(text)
     fields: dict[str, Any] = {}
     proof: list[Evidence] = []
 
@@ -121,6 +133,12 @@ def debt_financings(filing: Filing, text: str) -> list[Event]:
                         for m in rx.finditer(sent)
                         if _plausible(m.group("who")) and not is_registrant(m.group("who"), filing)
                     ]
+                    if not names:  # the name a defined term stands for
+                        t = _TERM_LENDER.search(sent)
+                        if t and t.group("term") in terms:
+                            name, span = terms[t.group("term")]
+                            put("lenders", [name], span)
+                            break
                     if names:
                         m = names[0]
                         found, stop = [_clean(m.group("who"))], m.end("who")

@@ -27,6 +27,7 @@ SECURITIES = (
     "senior notes",
     "notes",
     "debentures",
+    "common units",
     "units",
     "preferred shares",
     "common shares",
@@ -83,7 +84,8 @@ _OFFERING_KIND = (
     ("underwritten", re.compile(r"\bunderwrit(?:ten|ing agreement|ers)\b", re.I)),
 )
 _SHARES = re.compile(
-    r"(?<![\d,.$])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|common\s+units|units|ordinary\s+shares|"
+    r"(?<![\d,.$])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:unregistered|restricted|newly\s+issued)\s+)?"
+    r"(?:shares|common\s+units|units|ordinary\s+shares|"
     r"American\s+Depositary\s+Shares)\b",
     re.I,
 )
@@ -143,8 +145,67 @@ def private_placements(filing: Filing, text: str) -> list[Event]:
             if how:
                 fields["offering"] = how[0]
                 proof.append(evidence("offering", text, (start + how[1].start(), start + how[1].end())))
-        out.append(Event(kind, code, fields, tuple(proof)))
+        programs = _programs(text, start, end, code) if code != "3.02" else []
+        if len(programs) >= 2:  # several offerings in one item: one event each
+            out.extend(programs)
+        else:
+            out.append(Event(kind, code, fields, tuple(proof)))
     return out
+
+
+_PROGRAM = re.compile(
+    r"\bshares\s+of\s+(?:its\s+)?(?P<sec>[^,;()]{0,60}?)\s+having\s+an\s+aggregate\s+offering\s+price\s+of\s+"
+    r"(?:up\s+to\s+)?(?P<amt>\$\s?[\d,.]+(?:\s*(?:million|billion))?)",
+    re.I,
+)
+_OFFER_OF = re.compile(
+    r"\b(?P<how>private|registered\s+direct|underwritten(?:\s+public)?|public)\s+offering\s+of\s+(?:its\s+)?"
+    r"(?P<sec>[^,;.]{0,60})",
+    re.I,
+)
+
+
+def _programs(text: str, start: int, end: int, code: str) -> list[Event]:
+    """The distinct offerings an item announces: "shares of X having an aggregate offering
+    price of up to $N" (at-the-market programs), "a private offering of convertible notes and
+    a registered direct offering of ordinary shares"."""
+    body = text[start:end]
+    atm = bool(_OFFERING_KIND[0][1].search(body))
+    out: list[Event] = []
+    seen: set[tuple[str, float | None]] = set()
+    for m in _PROGRAM.finditer(text, start, end):
+        sec = _SECURITY.search(m.group("sec"))
+        amount = MONEY_RE.match(m.group("amt"))
+        if sec is None or amount is None or (sec.group(1).lower(), money_of(amount)) in seen:
+            continue
+        seen.add((sec.group(1).lower(), money_of(amount)))
+        fields: dict[str, Any] = {"securities": [sec.group(1).lower()], "amount_usd": _whole(money_of(amount))}
+        proof = [
+            evidence("securities", text, (m.start("sec") + sec.start(), m.start("sec") + sec.end())),
+            evidence("amount_usd", text, m.span("amt")),
+        ]
+        if atm:
+            fields["offering"] = "at_the_market"
+        out.append(Event("registered_offering", code, fields, tuple(proof)))
+    for m in _OFFER_OF.finditer(text, start, end):
+        sec = _SECURITY.search(m.group("sec"))
+        if sec is None or (sec.group(1).lower(), None) in seen:
+            continue
+        seen.add((sec.group(1).lower(), None))
+        how = " ".join(m.group("how").lower().split())
+        fields = {"securities": [sec.group(1).lower()]}
+        proof = [evidence("securities", text, (m.start("sec") + sec.start(), m.start("sec") + sec.end()))]
+        if how == "private":
+            out.append(Event("private_placement", code, fields, tuple(proof)))
+            continue
+        fields["offering"] = "registered_direct" if how.startswith("registered") else "underwritten"
+        proof.append(evidence("offering", text, m.span("how")))
+        out.append(Event("registered_offering", code, fields, tuple(proof)))
+    return out
+
+
+def _whole(v: float) -> int | float:
+    return int(v) if float(v).is_integer() else v
 
 
 def _read(filing: Filing, text: str, start: int, end: int) -> tuple[dict[str, Any], list[Evidence]] | None:
