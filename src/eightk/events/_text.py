@@ -79,8 +79,8 @@ def referenced(filing, text: str, code: str, start: int, end: int) -> tuple[int,
 
 
 _DEFINED = re.compile(
-    r"(?P<name>(?:[A-Z][\w&'.-]*\s+){0,5}?(?:[A-Z][\w&'.-]*)(?:,?\s+(?:LLC|L\.L\.C\.|Inc\.|L\.P\.|LP|Ltd\.|N\.A\.|"
-    r"Corporation|Company|Bank|Trust))+)"
+    r"(?P<name>(?:(?:[A-Z][\w&'.-]*|\$)\s+){0,5}?(?:[A-Z][\w&'.-]*|\$)(?:,?\s+(?:LLC|L\.L\.C\.|Inc\.|L\.P\.|LP|Ltd\.|N\.A\.|"
+    r"Corporation|Company|Bank|Trust|Fund(?:\s+\d{1,4})?))+)"
     r"(?:,\s+[^()]{0,100}?)?\s*\((?:the\s+)?[\"\u201c](?P<term>[A-Z][^\"\u201d]{1,40})[\"\u201d]"
 )
 
@@ -108,3 +108,23 @@ def defined_dates(text: str) -> dict[str, tuple[str, tuple[int, int]]]:
 
 
 _DATE_NAME = re.compile(r"\s*\((?:the\s+)?[\"\u201c](?P<term>[A-Z][^\"\u201d]{1,30})[\"\u201d]\)")
+
+
+_INCORPORATED = re.compile(
+    r"\b(?:information|disclosure)\b(?P<what>[^.]{0,200}?)\bItem\s+(?P<code>\d{1,2}\.\d{2})\b[^.]{0,200}?"
+    r"\bincorporated\b",
+    re.I,
+)
+
+
+def incorporated(filing, text: str, start: int, end: int) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """The spans an item incorporates by reference ("The information set forth under the
+    caption "Series A Preferred Unit Purchase Agreement" in Item 1.01 ... is incorporated"): the
+    named item, from the quoted caption on when one is named and found."""
+    out = []
+    for m in _INCORPORATED.finditer(text, start, end):
+        caption = re.search(r"[\"\u201c]([^\"\u201d]{3,80})[\"\u201d]", m.group("what"))
+        for _code, s, e in item_spans(filing, (m.group("code"),)):
+            at = text.find(caption.group(1), s, e) if caption else -1
+            out.append((at if at >= 0 else s, e))
+    return out

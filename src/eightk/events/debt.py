@@ -17,8 +17,8 @@ from . import register
 from ._text import defined_terms, evidence, is_registrant, item_spans, sentences
 
 _INSTRUMENT = re.compile(
-    r"\b(?P<kind>(?:senior\s+|secured\s+|unsecured\s+|supplemental\s+|revolving\s+)*"
-    r"(?:credit\s+agreement|credit\s+facility|line\s+of\s+credit|term\s+loan(?:\s+facility)?|loan\s+agreement|"
+    r"\b(?P<kind>(?:senior\s+|secured\s+|unsecured\s+|supplemental\s+|revolving\s+|convertible\s+)*"
+    r"(?:credit\s+agreement|credit\s+facility|line\s+of\s+credit|term\s+loans?(?:\s+facility)?|loan\s+agreement|"
     r"promissory\s+note|note\s+purchase\s+agreement|indenture|(?:senior\s+)?notes\s+due\s+\d{4}|"
     r"revolving\s+credit\s+facility|bridge\s+(?:loan|facility)|loan\s+facility|credit\s+line))\b",
     re.I,
@@ -43,7 +43,7 @@ _BENCHMARK = re.compile(
 _FALLBACK = re.compile(r"\b(?:highest|greatest)\s+of\b", re.I)
 _PREFERRED = ("SOFR", "LIBOR", "EURIBOR", "prime", "federal funds", "base rate")  # the loan's rate before its fallbacks
 _FIXED = re.compile(
-    r"\b(?:bears?|bearing|accrues?|accruing)\s+interest\s+at\s+(?:a\s+(?:fixed\s+)?rate\s+of\s+|the\s+rate\s+of\s+)?"
+    r"\b(?:bears?|bearing|accrues?|accruing)\s+(?:[A-Z]{2,5}\s+)?interest\s+at\s+(?:a\s+(?:fixed\s+)?rate\s+of\s+|the\s+rate\s+of\s+)?"
     r"(?P<r>\d+(?:\.\d+)?)\s*%|\b(?P<r2>\d+(?:\.\d+)?)\s*%\s+(?:senior\s+)?(?:secured\s+|unsecured\s+)?notes\b",
     re.I,
 )
@@ -72,6 +72,9 @@ _ENTERS = re.compile(
 _TERM_LENDER = re.compile(
     r"\bthe\s+(?P<term>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}),?\s+as\s+(?:the\s+)?(?:initial\s+)?lenders?\b"
 )
+_LENDING = re.compile(r"\blenders?\b|\badministrative\s+agent\b|\bloan\b", re.I)
+_FEE = re.compile(r"\bfees?\b", re.I)
+_TRUSTEE = re.compile(r"[^.;]{0,40}?\bas\s+(?:the\s+)?trustee\b", re.I)
 _MORE = re.compile(
     r"(?:\s*\([^)]{1,40}\))?,?\s+(?:and\s+)?"
     r"(?P<who>(?:[A-Z][\w&'.-]*|&)(?:\s+(?:[A-Z][\w&'.-]*|&|of))*?(?:,?\s+(?:N\.A\.|Inc\.|LLC|L\.P\.|LP|Ltd\.|plc|AG|Corp\.|Bank))+)"
@@ -118,20 +121,50 @@ def debt_financings(filing: Filing, text: str) -> list[Event]:
                     before = sent[max(0, m.start() - 200) : m.start()]
                     after = sent[m.end() : m.end() + 40]
                     if (
-                        _INCREASED.search(before) or _AMOUNT_CUE.search(before) or _INSTRUMENT.match(after.lstrip(" "))
-                    ) and not re.match(r"\s*(?:per\s|of\s+the\s+aggregate)", after):
+                        (
+                            _INCREASED.search(before)
+                            or _AMOUNT_CUE.search(before)
+                            or _INSTRUMENT.match(after.lstrip(" "))
+                        )
+                        and not re.match(r"\s*(?:per\s|of\s+the\s+aggregate)", after)
+                        and not _FEE.search(before[-60:])
+                    ):
                         if re.search(r"\bfrom\s+$", before) and _INCREASED.search(
                             sent[m.start() - 200 : m.end() + 60] + " to "
                         ):
                             continue  # "increased from $150.0 million to ...": the new size follows
                         put("amount_usd", _whole(money_of(m)), (s + m.start(), s + m.end()))
+                        # the amount's own instrument, when its sentence names one and not the first
+                        # ("a new tranche of senior secured convertible term loans ... $20,000,000")
+                        first = next(p for p in proof if p.field == "instrument")
+                        own = [i for i in _INSTRUMENT.finditer(sent, 0, m.start())]
+                        if own and not s <= first.span[0] < e:  # the nearest before the amount
+                            proof.remove(first)
+                            fields["instrument"] = " ".join(own[-1].group("kind").lower().split())
+                            proof.append(evidence("instrument", text, (s + own[-1].start(), s + own[-1].end())))
                         break
-            if "lenders" not in fields and (inst or "instrument" in fields):
-                for rx in _LENDER:
+            if "lenders" not in fields and (inst or _LENDING.search(sent)):
+                named = next(  # "with HHC $ Fund 2012 (the "Heerema Lender")": a party the filing named
+                    (
+                        (n, sp)
+                        for n, sp in terms.values()
+                        if s <= sp[0] < e and re.search(r"\bwith\s+$", text[max(s, sp[0] - 8) : sp[0]])
+                    ),
+                    None,
+                )
+                if named and not is_registrant(named[0], filing):
+                    found, stop = [named[0]], named[1][1] - s
+                    while more := _MORE.match(sent, stop):  # the parties named after it
+                        found.append(_clean(more.group("who")))
+                        stop = more.end("who")
+                    put("lenders", found, (named[1][0], s + stop))
+                for rx in _LENDER if "lenders" not in fields else ():
                     names = [
                         m
                         for m in rx.finditer(sent)
-                        if _plausible(m.group("who")) and not is_registrant(m.group("who"), filing)
+                        if _plausible(m.group("who"))
+                        and not is_registrant(m.group("who"), filing)
+                        and not _TRUSTEE.match(sent, m.end("who"))
                     ]
                     if not names:  # the name a defined term stands for
                         t = _TERM_LENDER.search(sent)
@@ -173,7 +206,50 @@ def debt_financings(filing: Filing, text: str) -> list[Event]:
             put("interest_margin_pct", float(b.group("m")), (s + b.start("m"), s + b.end("m")))
     elif fixed:
         put("interest_rate_pct", fixed[0], fixed[1])
+    series = _series(text, parts)
+    if len(series) >= 2:
+        return [Event("debt_financing", code, f, p) for f, p in series]
     return [Event("debt_financing", code, fields, tuple(proof))]
+
+
+_SERIES = re.compile(
+    r"(?P<amt>\$\s?[\d,.]+(?:\s+(?:million|billion))?)\s+(?:in\s+)?aggregate\s+principal\s+amount\s+of\s+"
+    r"(?:its\s+|the\s+|our\s+)?(?P<rate>\d+(?:\.\d+)?)%\s+(?P<kind>(?:[a-z]+\s+){0,3}notes\s+due\s+(?P<year>\d{4}))",
+    re.I,
+)
+
+
+def _series(text: str, parts: list[tuple[int, int]]) -> list[tuple[dict[str, Any], tuple[Evidence, ...]]]:
+    """Notes issued in several series ("$1.15 billion aggregate principal amount of its 0.25%
+    convertible senior notes due 2032 ... and $1.15 billion ... 1.00% ... due 2033"): amount,
+    rate and maturity of each ("The 2032 Notes will mature on June 1, 2032")."""
+    out: list[tuple[dict[str, Any], tuple[Evidence, ...]]] = []
+    years: set[str] = set()
+    for start, end in parts:
+        for m in _SERIES.finditer(text, start, end):
+            amount = MONEY_RE.match(m.group("amt"))
+            if amount is None or m.group("year") in years:
+                continue
+            years.add(m.group("year"))
+            fields: dict[str, Any] = {
+                "instrument": " ".join(m.group("kind").lower().split()),
+                "amount_usd": _whole(money_of(amount)),
+                "interest_rate_pct": float(m.group("rate")),
+            }
+            proof = [
+                evidence("instrument", text, m.span("kind")),
+                evidence("amount_usd", text, m.span("amt")),
+                evidence("interest_rate_pct", text, m.span("rate")),
+            ]
+            due = re.compile(rf"\b{m.group('year')}\s+Notes\s+will\s+mature\s+on\s+")
+            for d in due.finditer(text, start, end):
+                date = DATE_RE.match(text, d.end())
+                if date and date_of(date):
+                    fields["maturity_date"] = date_of(date)
+                    proof.append(evidence("maturity_date", text, date.span()))
+                    break
+            out.append((fields, tuple(proof)))
+    return out
 
 
 def _whole(v: float) -> int | float:

@@ -14,7 +14,7 @@ from typing import Any
 from ..model import Event, Evidence, Filing
 from ..values import DATE_RE, DURATION_RE, FRACTION_RE, MONEY_RE, fraction_of, money_of, months_of, number_of
 from . import register
-from ._text import evidence, is_registrant, item_spans, sentences
+from ._text import defined_terms, evidence, incorporated, is_registrant, item_spans, sentences
 
 SECURITIES = (
     "convertible preferred stock",
@@ -24,10 +24,14 @@ SECURITIES = (
     "preferred stock",
     "common stock",
     "warrants",
+    "warrant",
     "senior notes",
     "notes",
     "debentures",
     "common units",
+    "preferred units",
+    "convertible term loans",
+    "convertible loans",
     "units",
     "preferred shares",
     "common shares",
@@ -57,7 +61,25 @@ _PRINCIPAL = re.compile(r"\s*(?:in\s+)?aggregate\s+principal\s+amount", re.I)
 _AMOUNT_CONTEXT = re.compile(
     r"\b(?:investment|placement|financing|proceeds|offering|aggregate|purchase price|purchas(?:e|es|ing))\b", re.I
 )
-_PER_SHARE = re.compile(r"\s*(?:per|a)\s+(?:common\s+|ordinary\s+)?(?:share|unit|warrant)", re.I)
+_PER_SHARE = re.compile(r"\s*(?:per|a)\s+(?:common\s+|ordinary\s+|preferred\s+)?(?:share|unit|warrant)", re.I)
+_CONVERSION_PRICE = re.compile(
+    r"\bconversion\s+price\b[^.$]{0,80}?(?:of|be|is|equal\s+to)\s+(?:approximately\s+|about\s+)?"
+    r"(?P<p>\$\s?\d[\d,]*(?:\.\d+)?)",
+    re.I,
+)
+# what a buyer pays ("a cash purchase price of $1,000 per Preferred Unit"), even for a convertible
+_SALE_PRICE = re.compile(r"\b(?:(?:purchase|issue|offering|public)\s+price\s+of|at\s+a\s+price\s+of)\s*$", re.I)
+_ISSUABLE = re.compile(
+    r"[^.]{0,80}?\b(?:issuable|(?:may\s+be|to\s+be|will\s+be)\s+issued)\s+upon\s+(?:the\s+)?(?:conversion|exercise)",
+    re.I,
+)
+_FUNDS_OF = re.compile(
+    r"\bfunds\s+(?:managed|advised)\s+by\s+(?:(?:an?\s+)?affiliates?\s+of\s+)?(?P<inv>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+)
+_TO_TERM = re.compile(r"\b(?:to|from|with|by)\s+the\s+(?P<term>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
+_NOT_THE_SALE = re.compile(
+    r"\b(?:repurchase[sd]?|redeem(?:ed)?|redemption|consent\s+fee|capped\s+call|cap\s+price)\b", re.I
+)
 # an investor: "by Biotechnology Value Fund, L.P. and affiliates", "with XYZ Capital LLC"
 _ENTITY = (
     r"(?P<inv>(?:[A-Z][\w&'.-]*(?:\s+|,\s+(?=(?:L\.?P\.?|LLC|L\.L\.C\.|Inc\.?|Ltd\.?)\b)))+?"
@@ -85,6 +107,7 @@ _OFFERING_KIND = (
 )
 _SHARES = re.compile(
     r"(?<![\d,.$])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:unregistered|restricted|newly\s+issued)\s+)?"
+    r"(?:(?:Series\s+[A-Z]|[A-Z][a-z]+)\s+){0,4}"
     r"(?:shares|common\s+units|units|ordinary\s+shares|"
     r"American\s+Depositary\s+Shares)\b",
     re.I,
@@ -102,7 +125,7 @@ _TWO_PAYMENTS = re.compile(
     re.I | re.S,
 )
 _RECEIVED = re.compile(r"\b(?:received|funded|closed|paid)\b", re.I)
-_CONVERT = re.compile(r"\bconvert(?:ible|ed)?\b", re.I)
+_CONVERT = re.compile(r"\bconver(?:t|tible|ted|sion)\b", re.I)
 _DAY_NO_YEAR = re.compile(
     r"\b(?P<m>jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<d>\d{1,2})(?!\d|,?\s*(?:19|20)\d\d)",
@@ -116,11 +139,22 @@ _MONTHS = {
 @register("financing", ("3.02", "8.01", "1.01", "7.01"))
 def private_placements(filing: Filing, text: str) -> list[Event]:
     out: list[Event] = []
-    for code, start, end in item_spans(filing, ("3.02", "8.01", "1.01", "7.01")):
+    told: set[int] = set()  # starts of the items a 3.02 read (the sale is told once, under 3.02)
+    spans = item_spans(filing, ("3.02", "8.01", "1.01", "7.01"))
+    for code, start, end in sorted(spans, key=lambda c: c[0] != "3.02"):  # 3.02 first: it says what it incorporates
         body = text[start:end]
-        if not _SECURITY.search(body):
+        parts = [(start, end)]
+        if code == "3.02":  # "The information set forth under the caption ... in Item 1.01 is incorporated"
+            parts = [*incorporated(filing, text, start, end), (start, end)]
+        elif any(start <= t < end for t in told):
             continue
-        if len(body) < 600 and re.search(r"\bincorporated\s+(?:herein\s+)?by\s+reference\b", body, re.I):
+        if not any(_SECURITY.search(text, s, e) for s, e in parts):
+            continue
+        if (
+            code != "3.02"
+            and len(body) < 600
+            and re.search(r"\bincorporated\s+(?:herein\s+)?by\s+reference\b", body, re.I)
+        ):
             continue  # "The information set forth in Item 8.01 ... is incorporated herein by reference"
         if code == "1.01" and (
             not (_FINANCING_STRICT.search(body) or _OFFERING.search(body)) or _COMBINATION.search(body)
@@ -132,7 +166,8 @@ def private_placements(filing: Filing, text: str) -> list[Event]:
             continue  # Regulation FD: a financing only when it announces an offering
         if code != "3.02" and not _SALE.search(body):
             continue
-        ev = _read(filing, text, start, end)
+        told.update(s for s, _ in parts[:-1])
+        ev = _read(filing, text, parts)
         if ev is None:
             continue
         fields, proof = ev
@@ -208,7 +243,7 @@ def _whole(v: float) -> int | float:
     return int(v) if float(v).is_integer() else v
 
 
-def _read(filing: Filing, text: str, start: int, end: int) -> tuple[dict[str, Any], list[Evidence]] | None:
+def _read(filing: Filing, text: str, parts: list[tuple[int, int]]) -> tuple[dict[str, Any], list[Evidence]] | None:
     fields: dict[str, Any] = {}
     proof: list[Evidence] = []
 
@@ -218,10 +253,16 @@ def _read(filing: Filing, text: str, start: int, end: int) -> tuple[dict[str, An
             proof.append(evidence(name, text, span))
 
     report = _iso(filing.period_of_report)
-    for s, e in sentences(text, start, end):
+    terms = defined_terms(text)
+    for s, e in (se for start, end in parts for se in sentences(text, start, end)):
         sent = text[s:e]
+        other = bool(_NOT_THE_SALE.search(sent))  # notes repurchased, a fee paid in shares: not its amounts
         # the amount: money near a word of financing, not a per-share price
-        principal = [m for m in MONEY_RE.finditer(sent) if _PRINCIPAL.match(sent, m.end())]
+        principal = [m for m in MONEY_RE.finditer(sent) if _PRINCIPAL.match(sent, m.end()) and not other]
+        cp = _CONVERSION_PRICE.search(sent)
+        if cp:  # "the conversion price of $15.07", "initial conversion price ... will be $5.30"
+            price = float(re.sub(r"[^\d.]", "", cp.group("p")))
+            put("conversion_price_usd", price, (s + cp.start("p"), s + cp.end("p")))
         if len(principal) > 1 and "amount_usd" not in fields:  # "$600 million ... and $600 million of notes"
             total = float(sum(money_of(m) for m in principal))
             put(
@@ -229,12 +270,13 @@ def _read(filing: Filing, text: str, start: int, end: int) -> tuple[dict[str, An
                 int(total) if total.is_integer() else total,
                 (s + principal[0].start(), s + principal[-1].end()),
             )
-        for m in MONEY_RE.finditer(sent):
+        for m in MONEY_RE.finditer(sent) if not other else ():
             before = sent[max(0, m.start() - 40) : m.start()]
             if _PER_SHARE.match(sent, m.end()):
                 if _PAR.search(before):
                     continue  # par value, not a price
-                if _CONVERT.search(sent) and not _WARRANT_PRICE.search(before):
+                near = sent[max(0, m.start() - 250) : m.start()]
+                if _CONVERT.search(near) and not _SALE_PRICE.search(before) and not _WARRANT_PRICE.search(before):
                     put("conversion_price_usd", money_of(m), (s + m.start(), s + m.end()))
                 elif not _WARRANT_PRICE.search(sent[: m.start()]):  # a warrant's exercise price is not the price
                     put("price_per_share_usd", money_of(m), (s + m.start(), s + m.end()))
@@ -257,6 +299,15 @@ def _read(filing: Filing, text: str, start: int, end: int) -> tuple[dict[str, An
                     stop = more.end()
                 fields["investors"] = names
                 proof.append(evidence("investors", text, (s + inv.start("inv"), s + stop)))
+            elif _SALE.search(sent):
+                funds = _FUNDS_OF.search(sent)  # "certain funds managed by affiliates of Apollo"
+                term = next((t for t in _TO_TERM.finditer(sent) if t.group("term") in terms), None)
+                if funds and not is_registrant(funds.group("inv"), filing):
+                    put("investors", [funds.group("inv")], (s + funds.start("inv"), s + funds.end("inv")))
+                elif term:  # "from the Heerema Lender": the name the filing gave that term
+                    name, span = terms[term.group("term")]
+                    if not is_registrant(name, filing):
+                        put("investors", [name], span)
         if "securities" not in fields and _SALE.search(sent):
             found: list[str] = []
             spans: list[tuple[int, int]] = []
@@ -267,18 +318,26 @@ def _read(filing: Filing, text: str, start: int, end: int) -> tuple[dict[str, An
                 if _UNDERLYING.search(sent[max(0, m.start() - 80) : m.start()]):
                     continue  # "warrants to purchase ... common stock": the warrants are sold
                 name = m.group(1).lower()
+                name = "warrants" if name == "warrant" else name
                 # "Senior Notes ... the 2034 Notes": one security, named once
-                if name not in found and not any(re.search(rf"\b{re.escape(name)}$", f) for f in found):
+                shorter = [i for i, f in enumerate(found) if re.search(rf"\b{re.escape(f)}$", name) and f != name]
+                if shorter:  # "the Notes ... 0.25% convertible senior notes": the full name replaces the short
+                    found[shorter[0]] = name
+                elif name not in found and not any(re.search(rf"\b{re.escape(name)}$", f) for f in found):
                     found.append(name)
                     spans.append((s + m.start(), s + m.end()))
             if found:
                 fields["securities"] = found
                 proof.append(evidence("securities", text, (spans[0][0], spans[-1][1])))
-        if "shares" not in fields and _SALE.search(sent):
+        if "shares" not in fields and _SALE.search(sent) and not other:
             for m in _SHARES.finditer(sent):
                 before = sent[max(0, m.start() - 30) : m.start()]
-                if re.search(r"\b(?:additional|outstanding|owner of|exercis\w*|up to an additional)\s+$", before, re.I):
+                if re.search(
+                    r"\b(?:additional|outstanding|owner of|exercis\w*|up to an additional|maximum of)\s+$", before, re.I
+                ):
                     continue  # an underwriters' option, holdings, what warrants buy: not the shares sold
+                if _ISSUABLE.match(sent, m.end()) or _UNDERLYING.search(sent[max(0, m.start() - 80) : m.start()]):
+                    continue  # "5,119,067 shares ... issuable upon the conversion": what converts, not what is sold
                 put("shares", int(m.group("n").replace(",", "")), (s + m.start("n"), s + m.end("n")))
                 break
         if _HOLDING.search(sent):

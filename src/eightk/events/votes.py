@@ -25,14 +25,16 @@ _LABELS = (  # vote-column labels, in the order tried (broker non-votes before "
     ("abstain", re.compile(r"^\s*(?:votes\s+)?(?:abstain(?:ed|s)?|abstentions?|absentions?)\s*$", re.I)),
     ("for", re.compile(r"^\s*(?:votes\s+)?for\s*$", re.I)),
     # say-on-pay frequency: "1 Year", "Two Years", "Every 3 Years"
-    ("one_year", re.compile(r"^\s*(?:every\s+)?(?:1|one)[-\s]years?\s*$", re.I)),
+    ("one_year", re.compile(r"^\s*(?:every\s+(?:(?:1|one)\s+)?year|(?:1|one)[-\s]years?|annual(?:ly)?)\s*$", re.I)),
     ("two_years", re.compile(r"^\s*(?:every\s+)?(?:2|two)[-\s]years?\s*$", re.I)),
     ("three_years", re.compile(r"^\s*(?:every\s+)?(?:3|three)[-\s]years?\s*$", re.I)),
 )
 _COUNT = re.compile(r"^\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*$")
 _NO_COUNT = re.compile(r"^\s*(?:[-\u2013\u2014]|N/?A|n/?a|\*)\s*$")  # a cell saying none (or not applicable)
 _PROPOSAL = re.compile(
-    r"^[ \t]*(?:(?:Proposal|Item)\s+(?:No\.\s*)?)?(?P<n>\d{1,2})(?:[.):]|\s+[-\u2013\u2014])[ \t]*(?=\S)", re.I | re.M
+    r"^[ \t]*(?:(?:Proposal|Item)\s+(?:No\.\s*)?)?(?P<n>\d{1,2}|(?:i{1,3}|iv|vi{0,3}|ix|x)(?=[.)]))"
+    r"(?:[.):]|\s+[-\u2013\u2014])[ \t]*(?=\S)",
+    re.I | re.M,
 )
 # "1,806,791,973 shares in favor, 508,390,449 shares against, 7,129,921 shares abstaining and
 # 250,464,124 broker non-votes"
@@ -47,7 +49,15 @@ _ELECTED = re.compile(r"\b(?:re-?)?elect(?:ed|s)?\b|\belection\b", re.I)
 
 
 def _label(cell: str) -> str | None:
+    cell = cell.rstrip(" :")  # "FOR:", "BROKER NON-VOTES:"
     return next((name for name, rx in _LABELS if rx.match(cell)), None)
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+
+def _number(n: str) -> int:
+    return int(n) if n.isdigit() else _ROMAN[n.lower()]
 
 
 def _is_count(cell: str) -> bool:
@@ -76,6 +86,7 @@ def _tables(text: str, start: int, end: int) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     header: list[str | None] | None = None
     vertical: dict[str, Any] | None = None
+    header_last, fresh = "", False
     at = start
     for line in text[start:end].split("\n"):
         cells = _cells(line, at)
@@ -83,7 +94,15 @@ def _tables(text: str, start: int, end: int) -> list[dict[str, Any]]:
         labels = [_label(c[0]) for c in cells]
         if len(cells) >= 2 and sum(x is not None for x in labels) >= 2:
             header, vertical = labels, None  # a header row: its label cells name the columns
+            header_last, fresh = cells[-1][0], True
             continue
+        if fresh and header is not None and header[-1] is None and len(cells) == 1:
+            fresh = False
+            joined = _label(header_last + " " + cells[0][0])  # "BROKER" over "NON-VOTES": one header cell
+            if joined is not None:
+                header[-1] = joined
+                continue
+        fresh = False
         if len(cells) == 2 and labels[0] is not None and _is_count(cells[1][0]):
             if vertical is None:  # "Votes For<TAB>363,324,753", one label a row
                 vertical = {"counts": {}}
@@ -149,7 +168,7 @@ def shareholder_votes(filing: Filing, text: str) -> list[Event]:
         # proposals: numbered paragraphs; the text before the first is the preamble
         marks = [m for m in _PROPOSAL.finditer(text, start, end)]
         ends = [m.start() for m in marks[1:]] + [end] if marks else []
-        blocks = [(int(m.group("n")), m.end(), stop) for m, stop in zip(marks, ends, strict=True)]
+        blocks = [(_number(m.group("n")), m.end(), stop) for m, stop in zip(marks, ends, strict=True)]
         proposals: list[dict[str, Any]] = []
         elected: list[str] = []
         for number, s, e in blocks:
