@@ -343,7 +343,16 @@ EVENT_FIELDS = {
     ),
     "officer_change": ("person", "change", "role", "effective_date"),
     "auditor_change": ("former_accountant", "new_accountant", "change", "disagreements"),
-    "earnings_release": ("quarter", "full_year", "period_end", "press_release_exhibit"),
+    "earnings_release": (
+        "quarter",
+        "full_year",
+        "period_end",
+        "press_release_exhibit",
+        "figures_period",
+        "net_income_usd",
+        "eps_usd",
+        "revenue_usd",
+    ),
     "material_agreement": ("kind", "counterparties", "date", "amount_usd", "terminated"),
     "acquisition": ("counterparty", "direction", "completed_date"),
     "debt_financing": (

@@ -225,11 +225,12 @@ class Header:
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Where one value of an event was read: the field, its span in the main document's
-    text view, and the text of that span."""
+    text view (or, with ``document``, in that document's), and the text of that span."""
 
     field: str
     span: tuple[int, int]
     text: str
+    document: int | None = None  # another document's text view (a press release exhibit); None: the main one
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +296,9 @@ def to_dict(obj: Any) -> Any:
     An event is flat: ``{"type", "item", <its fields>..., "evidence"}``."""
     if isinstance(obj, Event):
         return {"type": obj.type, "item": obj.item, **to_dict(obj.fields), "evidence": to_dict(obj.evidence)}
+    if isinstance(obj, Evidence):  # "document" only when not the main document
+        out = {"field": obj.field, "span": list(obj.span), "text": obj.text}
+        return out if obj.document is None else {**out, "document": obj.document}
     if is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: to_dict(getattr(obj, f.name)) for f in fields(obj) if f.repr}
     if isinstance(obj, (list, tuple)):

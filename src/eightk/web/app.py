@@ -331,7 +331,12 @@ def _marked(text: str, filing: Any) -> list[tuple[str, str | None]]:
     value whose evidence the piece is (shown highlighted), None for the rest."""
     spans = sorted(
         {(p.span[0], p.span[1], p.field) for p in filing.provenance if p.span and p.document == filing.main_document}
-        | {(ev.span[0], ev.span[1], f"{e.type}.{ev.field}") for e in filing.events for ev in e.evidence}
+        | {
+            (ev.span[0], ev.span[1], f"{e.type}.{ev.field}")
+            for e in filing.events
+            for ev in e.evidence
+            if ev.document is None
+        }
     )
     out: list[tuple[str, str | None]] = []
     at = 0
