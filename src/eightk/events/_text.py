@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..model import Evidence
 
@@ -78,22 +79,32 @@ def referenced(filing, text: str, code: str, start: int, end: int) -> tuple[int,
     return start, end
 
 
-_DEFINED = re.compile(
+# a definition: '(the "Company Investor")'; the name it defines ends just before it
+_DEFINITION = re.compile(r"\((?:the\s+)?[\"\u201c](?P<term>[A-Z][^\"\u201d]{1,40})[\"\u201d]")
+_DEFINED_NAME = re.compile(
     r"(?P<name>(?:(?:[A-Z][\w&'.-]*|\$)\s+){0,5}?(?:[A-Z][\w&'.-]*|\$)(?:,?\s+(?:LLC|L\.L\.C\.|Inc\.|L\.P\.|LP|Ltd\.|N\.A\.|"
     r"Corporation|Company|Bank|Trust|Fund(?:\s+\d{1,4})?))+)"
-    r"(?:,\s+[^()]{0,100}?)?\s*\((?:the\s+)?[\"\u201c](?P<term>[A-Z][^\"\u201d]{1,40})[\"\u201d]"
+    r"(?:,\s+[^()]{0,100}?)?\s*$"
 )
 
 
+@lru_cache(maxsize=16)
 def defined_terms(text: str) -> dict[str, tuple[str, tuple[int, int]]]:
     """Defined names of parties: ``TPHS Lender LLC, the lender under ... (the "Company
-    Investor")`` -> {"Company Investor": ("TPHS Lender LLC", span)}; the first definition wins."""
+    Investor")`` -> {"Company Investor": ("TPHS Lender LLC", span)}; the first definition wins.
+    Read where definitions are (a quoted name in parentheses), looking back from each."""
     out: dict[str, tuple[str, tuple[int, int]]] = {}
-    for m in _DEFINED.finditer(text):
-        out.setdefault(m.group("term"), (" ".join(m.group("name").split()), m.span("name")))
+    for d in _DEFINITION.finditer(text):
+        if d.group("term") in out:
+            continue
+        lo = max(0, d.start() - 220)
+        m = _DEFINED_NAME.search(text, lo, d.start())
+        if m:
+            out[d.group("term")] = (" ".join(m.group("name").split()), m.span("name"))
     return out
 
 
+@lru_cache(maxsize=16)
 def defined_dates(text: str) -> dict[str, tuple[str, tuple[int, int]]]:
     """Dates given a name: ``February 14, 2024 (the "Closing Date")`` -> {"Closing Date": ("2024-02-14", span)}."""
     from ..values import DATE_RE, date_of
