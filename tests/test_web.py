@@ -144,6 +144,16 @@ def test_filing_company_and_events(client: Api) -> None:
     assert seed["data"]["amount_usd"] == 3000000 and seed["data"]["evidence"]
 
 
+def test_vote_counts_are_shown_as_a_table(client: Api) -> None:
+    fid = _id(client, '"Brent D. Rosenthal"')
+    page = client.get(f"/filings/{fid}").text
+    table = page[page.index('<table class="rows">') :]
+    table = table[: table.index("</table>")]
+    # a nominee's row with its counts, as the filing states them
+    assert "<td>Brent D. Rosenthal</td><td>13,187,892</td><td>673,506</td><td>329,437</td>" in table
+    assert "<th>broker non votes</th>" in table
+
+
 def test_api_conforms_to_its_openapi_document(db: Path) -> None:
     """schemathesis: generated requests to every operation; never a server error, every
     response as the document says (status, content type, schema)."""
