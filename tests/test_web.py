@@ -4,6 +4,7 @@ document, and the pages end to end in Debian's headless Chromium driven by Playw
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 import socket
 import subprocess
@@ -136,12 +137,20 @@ def test_filing_company_and_events(client: Api) -> None:
     assert comp["ok"] and comp["cik"] == cik and comp["filings"] and "CATERPILLAR INC." in comp["names"]
     events = client.get("/api/events", params={"type": "officer_change"}).json()
     assert events["ok"] and events["results"] and {e["type"] for e in events["results"]} == {"officer_change"}
-    seed = next(
-        e
-        for e in client.get("/api/events").json()["results"]
-        if e["type"] == "private_placement" and e["data"].get("investors") == ["Biotechnology Value Fund, L.P."]
-    )
+    old = client.get("/api/events", params={"to": "1999-12-31", "type": "private_placement"}).json()["results"]
+    seed = next(e for e in old if e["data"].get("investors") == ["Biotechnology Value Fund, L.P."])
     assert seed["data"]["amount_usd"] == 3000000 and seed["data"]["evidence"]
+    assert all(e["period_of_report"] <= "1999-12-31" for e in old)
+    # pages: every event once
+    seen, page = [], 1
+    while True:
+        got = client.get("/api/events", params={"page": page}).json()
+        seen += [(e["filing_id"], e["type"], json.dumps(e["data"], sort_keys=True)) for e in got["results"]]
+        if not got["more"]:
+            break
+        page += 1
+    assert page > 1 and len(seen) == len(set(seen))
+    assert client.get("/api/events", params={"from": "not a date"}).status_code == 400
 
 
 def test_vote_counts_are_shown_as_a_table(client: Api) -> None:

@@ -33,6 +33,7 @@ from .openapi import OPENAPI
 
 HERE = Path(__file__).parent
 PER_PAGE = 20
+EVENTS_PER_PAGE = 100
 THREADS = 4
 FACET_DEPTH = 100  # facets count the best 100 hits: cheap, and what the first pages show
 CSP = (
@@ -120,21 +121,31 @@ def create_app(db_path: str) -> Starlette:
         return JSONResponse({"ok": True, **company(cik)})
 
     def api_events(request: Request) -> Response:
+        _, f, page_no = filters(request)  # the same checks of dates, CIK and page as a search
         q = request.query_params
         sql = (
-            "SELECT e.type, e.item, e.data, f.id AS filing_id, f.accession, f.registrant_name, f.period_of_report"
-            " FROM events e JOIN filings f ON f.id = e.filing_id WHERE 1"
+            "SELECT e.type, e.item, e.data, f.id AS filing_id, f.accession, f.registrant_name, f.cik,"
+            " f.period_of_report FROM events e JOIN filings f ON f.id = e.filing_id WHERE 1"
         )
         args: list[Any] = []
-        if q.get("type"):
-            sql += " AND e.type = ?"
-            args.append(q["type"])
-        if q.get("item"):
-            sql += " AND e.item = ?"
-            args.append(q["item"])
-        sql += " ORDER BY f.period_of_report DESC, f.filing_key, e.position LIMIT 200"
+        for column, value in (("e.type", q.get("type")), ("e.item", q.get("item"))):
+            if value:
+                sql += f" AND {column} = ?"
+                args.append(value)
+        if f.cik:
+            sql += " AND ltrim(f.cik, '0') = ltrim(?, '0')"
+            args.append(f.cik)
+        if f.since:
+            sql += " AND f.period_of_report >= ?"
+            args.append(f.since)
+        if f.until:
+            sql += " AND f.period_of_report <= ?"
+            args.append(f.until)
+        sql += " ORDER BY f.period_of_report DESC, f.filing_key, e.position LIMIT ? OFFSET ?"
+        args += [EVENTS_PER_PAGE + 1, (page_no - 1) * EVENTS_PER_PAGE]
         rows = [dict(r, data=json.loads(r["data"])) for r in store().db.execute(sql, args)]
-        return JSONResponse({"ok": True, "results": rows})
+        more = len(rows) > EVENTS_PER_PAGE
+        return JSONResponse({"ok": True, "page": page_no, "more": more, "results": rows[:EVENTS_PER_PAGE]})
 
     def openapi(request: Request) -> Response:
         return JSONResponse(OPENAPI)

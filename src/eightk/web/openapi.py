@@ -70,8 +70,15 @@ OPENAPI: dict[str, Any] = {
         },
         "/api/events": {
             "get": {
-                "summary": "Events disclosed, newest first",
-                "parameters": [_q("type", "event type"), _q("item", "item code")],
+                "summary": "Events disclosed, newest first, 100 a page",
+                "parameters": [
+                    _q("type", "event type"),
+                    _q("item", "item code"),
+                    _q("cik", "registrant CIK"),
+                    _q("from", "period of report on or after (YYYY-MM-DD)", type="string", format="date"),
+                    _q("to", "period of report on or before (YYYY-MM-DD)", type="string", format="date"),
+                    _q("page", "page number, 100 events a page", type="integer", minimum=1, maximum=500),
+                ],
                 "responses": {
                     "200": {
                         "description": "Events",
@@ -135,8 +142,13 @@ OPENAPI: dict[str, Any] = {
             },
             "Events": {
                 "type": "object",
-                "required": ["ok", "results"],
-                "properties": {"ok": {"const": True}, "results": {"type": "array", "items": {"type": "object"}}},
+                "required": ["ok", "page", "more", "results"],
+                "properties": {
+                    "ok": {"const": True},
+                    "page": {"type": "integer"},
+                    "more": {"type": "boolean"},
+                    "results": {"type": "array", "items": {"type": "object"}},
+                },
             },
         }
     },
