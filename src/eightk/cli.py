@@ -657,11 +657,13 @@ def serve_cmd(db_path: str, host: str, port: int, workers: int) -> None:
     from .web import create_app
 
     _open_store(db_path, readonly=True).close()  # a clear message now rather than at the first request
+    # keep idle connections 30 s (uvicorn's 5 s closes them under clients that reuse them: resets)
+    opts = {"host": host, "port": port, "log_level": "warning", "timeout_keep_alive": 30}
     if workers > 1:  # processes import the app themselves: tell them the database
         os.environ["EIGHTK_DB"] = str(Path(db_path).resolve())
-        uvicorn.run("eightk.web:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning")
+        uvicorn.run("eightk.web:app_from_env", factory=True, workers=workers, **opts)  # type: ignore[arg-type]
     else:
-        uvicorn.run(create_app(db_path), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(db_path), **opts)  # type: ignore[arg-type]
 
 
 def cli_reference() -> str:
