@@ -278,6 +278,11 @@ def number_of(word: str) -> int | None:
     return _WORD_NUMBERS.get(w)
 
 
+def whole(v: float) -> int | float:
+    """A whole number as an int (3000000, not 3000000.0), any other as it is."""
+    return int(v) if float(v).is_integer() else v
+
+
 def money_of(m: re.Match[str]) -> float:
     """The US-dollar amount of a :data:`MONEY_RE` match: ``$3.0 million`` -> 3000000.0."""
     value = float(m.group("num").replace(",", ""))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import Event, Filing
-from ..values import DATE_RE, MONEY_RE, date_of, money_of
+from ..values import DATE_RE, MONEY_RE, date_of, money_of, whole
 from . import register
 from ._text import evidence, is_registrant, item_spans, referenced, sentences
 
@@ -89,7 +89,7 @@ def material_agreements(filing: Filing, text: str) -> list[Event]:
                         (x for x in MONEY_RE.finditer(sent, k.end()) if _AMOUNT_CUE.search(sent, 0, x.start())), None
                     )
                 if m:
-                    fields["amount_usd"] = int(money_of(m)) if money_of(m).is_integer() else money_of(m)
+                    fields["amount_usd"] = whole(money_of(m))
                     proof.append(evidence("amount_usd", text, (s + m.start(), s + m.end())))
             if "kind" in fields:
                 fields["terminated"] = code == "1.02"

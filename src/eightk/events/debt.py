@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..model import Event, Evidence, Filing
-from ..values import DATE_RE, MONEY_RE, date_of, money_of
+from ..values import DATE_RE, MONEY_RE, date_of, money_of, whole
 from . import register
 from ._text import defined_terms, evidence, is_registrant, item_spans, sentences
 
@@ -133,7 +133,7 @@ def debt_financings(filing: Filing, text: str) -> list[Event]:
                             sent[m.start() - 200 : m.end() + 60] + " to "
                         ):
                             continue  # "increased from $150.0 million to ...": the new size follows
-                        put("amount_usd", _whole(money_of(m)), (s + m.start(), s + m.end()))
+                        put("amount_usd", whole(money_of(m)), (s + m.start(), s + m.end()))
                         # the amount's own instrument, when its sentence names one and not the first
                         # ("a new tranche of senior secured convertible term loans ... $20,000,000")
                         first = next(p for p in proof if p.field == "instrument")
@@ -233,7 +233,7 @@ def _series(text: str, parts: list[tuple[int, int]]) -> list[tuple[dict[str, Any
             years.add(m.group("year"))
             fields: dict[str, Any] = {
                 "instrument": " ".join(m.group("kind").lower().split()),
-                "amount_usd": _whole(money_of(amount)),
+                "amount_usd": whole(money_of(amount)),
                 "interest_rate_pct": float(m.group("rate")),
             }
             proof = [
@@ -250,10 +250,6 @@ def _series(text: str, parts: list[tuple[int, int]]) -> list[tuple[dict[str, Any
                     break
             out.append((fields, tuple(proof)))
     return out
-
-
-def _whole(v: float) -> int | float:
-    return int(v) if float(v).is_integer() else v
 
 
 def _benchmark(b: str) -> str:

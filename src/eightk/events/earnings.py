@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..model import Event, Evidence, Filing
-from ..values import DATE_RE, MONEY_RE, date_of, money_of
+from ..values import DATE_RE, MONEY_RE, date_of, money_of, whole
 from . import register
 from ._text import evidence, item_spans, sentences
 
@@ -102,7 +102,7 @@ def _figures(text: str, doc: int, fields: dict[str, object]) -> list[Evidence]:
     amount = MONEY_RE.match(head.group("amt"))
     if amount:
         v = money_of(amount)
-        fields["net_income_usd"] = -_whole(v) if loss else _whole(v)
+        fields["net_income_usd"] = -whole(v) if loss else whole(v)
         proof.append(Evidence("net_income_usd", head.span("amt"), head.group("amt"), doc))
     if head.group("eps"):
         eps = float(re.sub(r"[^\d.]", "", head.group("eps")))
@@ -120,11 +120,7 @@ def _figures(text: str, doc: int, fields: dict[str, object]) -> list[Evidence]:
         if r and bool(_FULL.search(text, s, e)) == full:  # the headline's period, not the other
             amount = MONEY_RE.match(r.group("amt"))
             if amount:
-                fields["revenue_usd"] = _whole(money_of(amount))
+                fields["revenue_usd"] = whole(money_of(amount))
                 proof.append(Evidence("revenue_usd", r.span("amt"), r.group("amt"), doc))
             break
     return proof
-
-
-def _whole(v: float) -> int | float:
-    return int(v) if float(v).is_integer() else v

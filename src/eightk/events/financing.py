@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..model import Event, Evidence, Filing
-from ..values import DATE_RE, DURATION_RE, FRACTION_RE, MONEY_RE, fraction_of, money_of, months_of, number_of
+from ..values import DATE_RE, DURATION_RE, FRACTION_RE, MONEY_RE, fraction_of, money_of, months_of, number_of, whole
 from . import register
 from ._text import defined_terms, evidence, incorporated, is_registrant, item_spans, sentences
 
@@ -214,7 +214,7 @@ def _programs(text: str, start: int, end: int, code: str) -> list[Event]:
         if sec is None or amount is None or (sec.group(1).lower(), money_of(amount)) in seen:
             continue
         seen.add((sec.group(1).lower(), money_of(amount)))
-        fields: dict[str, Any] = {"securities": [sec.group(1).lower()], "amount_usd": _whole(money_of(amount))}
+        fields: dict[str, Any] = {"securities": [sec.group(1).lower()], "amount_usd": whole(money_of(amount))}
         proof = [
             evidence("securities", text, (m.start("sec") + sec.start(), m.start("sec") + sec.end())),
             evidence("amount_usd", text, m.span("amt")),
@@ -237,10 +237,6 @@ def _programs(text: str, start: int, end: int, code: str) -> list[Event]:
         proof.append(evidence("offering", text, m.span("how")))
         out.append(Event("registered_offering", code, fields, tuple(proof)))
     return out
-
-
-def _whole(v: float) -> int | float:
-    return int(v) if float(v).is_integer() else v
 
 
 def _read(filing: Filing, text: str, parts: list[tuple[int, int]]) -> tuple[dict[str, Any], list[Evidence]] | None:
@@ -267,7 +263,7 @@ def _read(filing: Filing, text: str, parts: list[tuple[int, int]]) -> tuple[dict
             total = float(sum(money_of(m) for m in principal))
             put(
                 "amount_usd",
-                int(total) if total.is_integer() else total,
+                whole(total),
                 (s + principal[0].start(), s + principal[-1].end()),
             )
         for m in MONEY_RE.finditer(sent) if not other else ():
@@ -286,7 +282,7 @@ def _read(filing: Filing, text: str, parts: list[tuple[int, int]]) -> tuple[dict
             if _AMOUNT_CONTEXT.search(sent) and "amount_usd" not in fields and not _UNDERLYING.search(before):
                 put(
                     "amount_usd",
-                    int(money_of(m)) if money_of(m).is_integer() else money_of(m),
+                    whole(money_of(m)),
                     (s + m.start(), s + m.end()),
                 )
         if "investors" not in fields:
