@@ -71,12 +71,27 @@ def referenced(filing, text: str, code: str, start: int, end: int) -> tuple[int,
     if not body.strip():  # a heading with nothing under it: told under the next item's heading
         later = [(s, e) for _c, s, e in item_spans(filing, tuple(i.code for i in filing.items)) if s >= end]
         return min(later) if later else (start, end)
+    if len(body.strip()) <= 600 and _NOTE_REFERENCE.search(body):
+        note = introductory_note(filing, text)  # "set forth in the Introductory Note ... is incorporated"
+        if note:
+            return note
     m = _REFERENCE.search(body)
     if m is None or len(body.strip()) > 600 or m.group("code") == code:
         return start, end
     for _code, s, e in item_spans(filing, (m.group("code"),)):
         return s, e
     return start, end
+
+
+_NOTE_REFERENCE = re.compile(r"\bIntroductory\s+Note\b[^.]{0,200}?\bincorporated\b", re.I)
+_NOTE = re.compile(r"^[ \t]*Introductory\s+Note\b", re.I | re.M)
+
+
+def introductory_note(filing, text: str) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """The span of an "Introductory Note" before the first item, when the filing has one."""
+    first = min((i.span[0] for i in filing.items if i.span), default=len(text))
+    m = _NOTE.search(text, 0, first)
+    return (m.end(), first) if m else None
 
 
 # a definition: '(the "Company Investor")'; the name it defines ends just before it
@@ -133,6 +148,10 @@ def incorporated(filing, text: str, start: int, end: int) -> list[tuple[int, int
     caption "Series A Preferred Unit Purchase Agreement" in Item 1.01 ... is incorporated"): the
     named item, from the quoted caption on when one is named and found."""
     out = []
+    if _NOTE_REFERENCE.search(text, start, end):
+        note = introductory_note(filing, text)
+        if note:
+            out.append(note)
     for m in _INCORPORATED.finditer(text, start, end):
         caption = re.search(r"[\"\u201c]([^\"\u201d]{3,80})[\"\u201d]", m.group("what"))
         for _code, s, e in item_spans(filing, (m.group("code"),)):

@@ -8,7 +8,7 @@ import re
 from ..model import Event, Filing
 from ..values import DATE_RE, date_of
 from . import register
-from ._text import defined_dates, evidence, is_registrant, item_spans, sentences
+from ._text import defined_dates, evidence, is_registrant, item_spans, referenced, sentences
 
 _NAME = (
     r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4}?(?:,?\s+(?:Inc\.|Corp\.|Corporation|LLC|L\.P\.|Ltd\.|Co\.))?)"
@@ -24,7 +24,10 @@ _TARGET = (
     re.compile(r"\b(?:sold|disposed\s+of|divested)\s+(?:all\s+of\s+)?(?:its\s+|the\s+)?" + _NAME + r"(?=[\s,(.;])"),
 )
 _DONE = re.compile(r"\b(?:completed|consummated|closed|acquired|sold|disposed|divested)\b", re.I)
-_DISPOSAL = re.compile(r"\b(?:sold|sale\s+of|disposed|disposition|divest(?:ed|iture))\b", re.I)
+_DISPOSAL = re.compile(
+    r"\b(?:sold|sale\s+of|sale,|disposed|disposition|divest(?:ed|iture)|purchased\s+from\s+(?:the\s+)?(?:Seller|Company))\b",
+    re.I,
+)
 _ON = re.compile(r"\b[Oo]n\s+")
 _ON_TERM = re.compile(r"\b[Oo]n\s+the\s+(?P<term>[A-Z]\w+(?:\s+[A-Z]\w+){0,3})")
 _NOT_A_PARTY = re.compile(r"\b(?:Sub|Subsidiary|Merger|Registrant|Company|Agreement|Item|Current|Report)\b")
@@ -34,11 +37,13 @@ _NOT_A_PARTY = re.compile(r"\b(?:Sub|Subsidiary|Merger|Registrant|Company|Agreem
 def acquisitions(filing: Filing, text: str) -> list[Event]:
     out: list[Event] = []
     dates = defined_dates(text)
-    for code, start, end in item_spans(filing, ("2.01",)):
+    for code, own_start, own_end in item_spans(filing, ("2.01",)):
+        start, end = referenced(filing, text, code, own_start, own_end)  # "set forth in Item 1.01 ..."
+        parts = [(own_start, own_end)] + ([(start, end)] if (start, end) != (own_start, own_end) else [])
         fields: dict[str, object] = {}
         proof = []
         done = False
-        for s, e in sentences(text, start, end):
+        for s, e in (se for a, b in parts for se in sentences(text, a, b)):
             sent = text[s:e]
             if "counterparty" not in fields:
                 for rx in _TARGET:
@@ -67,6 +72,9 @@ def acquisitions(filing: Filing, text: str) -> list[Event]:
                         iso, span = dates[t.group("term")]
                         fields["completed_date"] = iso
                         proof.append(evidence("completed_date", text, span))
+        if "direction" not in fields and done:  # no party named: the item's own words say which way
+            told = any(_DISPOSAL.search(text, a, b) for a, b in parts)
+            fields["direction"] = "disposition" if told else "acquisition"
         if "counterparty" in fields or done:  # a 2.01 that says it completed one is an event, named or not
             out.append(Event("acquisition", code, fields, tuple(proof)))
     return out

@@ -10,11 +10,11 @@ from ..values import DATE_RE, MONEY_RE, date_of, money_of, whole
 from . import register
 from ._text import evidence, is_registrant, item_spans, referenced, sentences
 
-_ENTERED = re.compile(r"\b(?:entered\s+into|executed|signed|terminated|amended)\b", re.I)
+_ENTERED = re.compile(r"\b(?:entered\s+into|executed|signed|terminated|amended|became\s+a\s+party\s+to)\b", re.I)
 _KIND = re.compile(
-    r"\b(?:entered\s+into|executed|signed|terminated)\s+(?:an?\s+|the\s+|that\s+certain\s+)?"
+    r"\b(?:entered\s+into|executed|signed|terminated|became\s+a\s+party\s+to)\s+(?:an?\s+|the\s+|that\s+certain\s+)?"
     r"(?:\$[\d.,]+\s*(?:million|billion)?\s+)?"
-    r"(?P<kind>(?:[A-Za-z][\w-]*\s+){0,7}?(?:agreement|note|plan|indenture|contract|lease|amendment(?:\s+No\.\s*\d+)?))\b",
+    r"(?P<kind>(?:[A-Za-z][\w'\u2019-]*\s+){0,7}?(?:agreements?|notes?|plan|indentures?|contracts?|lease|amendment(?:\s+No\.\s*\d+)?))\b",
     re.I,
 )
 # a counterparty: capitalised words ending in a legal form, a bank, or a company word
@@ -33,6 +33,7 @@ _NAMED = re.compile(
     r"\brelat(?:ed|ing)\s+to\s+the\s+(?P<kind>(?:[A-Z][\w-]*\s+){0,6}?(?:Agreement|Addendum|Note|Plan|Indenture|Lease)"
     r"(?:\s+Addendum)?)\b"
 )
+_VAGUE = re.compile(r"(?:following|certain|various|such|these|those|other)\s+agreements?$", re.I)
 _ON = re.compile(r"\b[Oo]n\s+")
 _AMOUNT_CUE = re.compile(
     r"(?:in\s+the\s+(?:aggregate\s+)?(?:original\s+)?(?:principal\s+)?amount\s+of|\bup\s+to|"
@@ -56,6 +57,8 @@ def material_agreements(filing: Filing, text: str) -> list[Event]:
             fields: dict[str, object] = {}
             proof = []
             k = _KIND.search(sent)
+            if k and _VAGUE.match(k.group("kind")):
+                k = None  # "entered into the following agreements:": the agreements are named below
             # an item that points elsewhere may name the agreement itself: "The information set
             # forth in Item 8.01 ... related to the Common Stock Sales Agreement Addendum ..."
             named = _NAMED.search(text, own_start, own_end) if start != own_start else None

@@ -58,7 +58,9 @@ _LENDER = (
         + r"(?=\s*(?:\(|,|\s+as\b|\s+and\s+(?![A-Z])|\s+together\b|\.|$))"
     ),
     re.compile(
-        _ENTITY + r"(?:\s+\([^)]{1,40}\))?,?\s+as\s+(?:the\s+)?(?:administrative\s+agent|lender|initial\s+lender)"
+        _ENTITY
+        + r"(?:\s+(?:dba|d/b/a)\s+(?:[A-Z][\w&'.-]*\s*){1,4})?"  # "Zions Bancorporation, N.A. dba Amegy Bank"
+        + r"(?:\s+\([^)]{1,40}\))?,?\s+as\s+(?:the\s+)?(?:administrative\s+agent|lender|initial\s+lender)"
     ),
 )
 

@@ -61,7 +61,9 @@ _PRINCIPAL = re.compile(r"\s*(?:in\s+)?aggregate\s+principal\s+amount", re.I)
 _AMOUNT_CONTEXT = re.compile(
     r"\b(?:investment|placement|financing|proceeds|offering|aggregate|purchase price|purchas(?:e|es|ing))\b", re.I
 )
-_PER_SHARE = re.compile(r"\s*(?:per|a)\s+(?:common\s+|ordinary\s+|preferred\s+)?(?:share|unit|warrant)", re.I)
+_PER_SHARE = re.compile(
+    r"\s*(?:in\s+cash\s+)?(?:per|a)\s+(?:common\s+|ordinary\s+|preferred\s+)?(?:share|unit|warrant)", re.I
+)
 _CONVERSION_PRICE = re.compile(
     r"\bconversion\s+price\b[^.$]{0,80}?(?:of|be|is|equal\s+to)\s+(?:approximately\s+|about\s+)?"
     r"(?P<p>\$\s?\d[\d,]*(?:\.\d+)?)",
@@ -76,7 +78,9 @@ _ISSUABLE = re.compile(
 _FUNDS_OF = re.compile(
     r"\bfunds\s+(?:managed|advised)\s+by\s+(?:(?:an?\s+)?affiliates?\s+of\s+)?(?P<inv>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
 )
-_TO_TERM = re.compile(r"\b(?:to|from|with|by)\s+the\s+(?P<term>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
+_TO_TERM = re.compile(r"\b(?:to|with)\s+(?:the\s+)?(?P<term>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
+# an acquisition's price paid ("approximately $5.77 billion in cash ... the "Cash Consideration""): not raised
+_CONSIDERATION = re.compile(r"\bconsideration\b", re.I)
 _NOT_THE_SALE = re.compile(
     r"\b(?:repurchase[sd]?|redeem(?:ed)?|redemption|consent\s+fee|capped\s+call|cap\s+price)\b", re.I
 )
@@ -266,7 +270,7 @@ def _read(filing: Filing, text: str, parts: list[tuple[int, int]]) -> tuple[dict
                 whole(total),
                 (s + principal[0].start(), s + principal[-1].end()),
             )
-        for m in MONEY_RE.finditer(sent) if not other else ():
+        for m in MONEY_RE.finditer(sent) if not other and not _CONSIDERATION.search(sent) else ():
             before = sent[max(0, m.start() - 40) : m.start()]
             if _PER_SHARE.match(sent, m.end()):
                 if _PAR.search(before):
