@@ -354,7 +354,7 @@ EVENT_FIELDS = {
         "revenue_usd",
     ),
     "material_agreement": ("kind", "counterparties", "date", "amount_usd", "terminated"),
-    "acquisition": ("counterparty", "direction", "completed_date"),
+    "acquisition": ("counterparty", "direction", "completed_date", "consideration_usd"),
     "debt_financing": (
         "instrument",
         "amount_usd",
@@ -371,7 +371,7 @@ EVENT_FIELDS = {
     "non_reliance": ("date", "concluded_by"),
     "cybersecurity_incident": ("date",),
 }
-EVENT_FIELDS["private_placement"] += ("shares", "offering")
+EVENT_FIELDS["private_placement"] += ("shares", "offering", "warrant_shares", "warrant_exercise_price_usd")
 EVENT_FIELDS["registered_offering"] = EVENT_FIELDS["private_placement"]
 _FAMILY = {
     "private_placement": "financing",

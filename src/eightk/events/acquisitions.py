@@ -1,12 +1,14 @@
 """Acquisitions and dispositions of assets (Item 2.01; before 2004, Item 2): the other
-company and the date the transaction was completed."""
+company, the direction, the date the transaction was completed and its total consideration
+where the filing states one ("an aggregate purchase price of $405,450,000", "an aggregate
+transaction value of approximately $10.02 billion"; a price per share is not a total)."""
 
 from __future__ import annotations
 
 import re
 
 from ..model import Event, Filing
-from ..values import DATE_RE, date_of
+from ..values import DATE_RE, MONEY_RE, date_of, money_of, whole
 from . import register
 from ._text import defined_dates, evidence, is_registrant, item_spans, referenced, sentences
 
@@ -29,6 +31,11 @@ _DISPOSAL = re.compile(
     re.I,
 )
 _ON = re.compile(r"\b[Oo]n\s+")
+_CONSIDERATION = re.compile(
+    r"\b(?:aggregate|total)\s+(?:transaction\s+value|purchase\s+price|consideration|cash\s+consideration)\s+"
+    r"(?:of|was|is|equal\s+to)\s+(?:approximately\s+|about\s+)?(?=\$)",
+    re.I,
+)
 _ON_TERM = re.compile(r"\b[Oo]n\s+the\s+(?P<term>[A-Z]\w+(?:\s+[A-Z]\w+){0,3})")
 _NOT_A_PARTY = re.compile(r"\b(?:Sub|Subsidiary|Merger|Registrant|Company|Agreement|Item|Current|Report)\b")
 
@@ -60,6 +67,12 @@ def acquisitions(filing: Filing, text: str) -> list[Event]:
                         proof.append(evidence("counterparty", text, (s + m.start("name"), s + m.end("name"))))
                         fields["direction"] = "disposition" if _DISPOSAL.search(sent) else "acquisition"
                         break
+            if "consideration_usd" not in fields:
+                c = _CONSIDERATION.search(sent)
+                money = MONEY_RE.match(sent, c.end()) if c else None
+                if money and not re.match(r"\s*(?:in\s+cash\s+)?per\s+share", sent[money.end() :], re.I):
+                    fields["consideration_usd"] = whole(money_of(money))
+                    proof.append(evidence("consideration_usd", text, (s + money.start(), s + money.end())))
             if "completed_date" not in fields and _DONE.search(sent):
                 done = True
                 d = next((d for m in _ON.finditer(sent) if (d := DATE_RE.match(sent, m.end())) and date_of(d)), None)

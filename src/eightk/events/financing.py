@@ -81,6 +81,16 @@ _FUNDS_OF = re.compile(
 _TO_TERM = re.compile(r"\b(?:to|with)\s+(?:the\s+)?(?P<term>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
 # an acquisition's price paid ("approximately $5.77 billion in cash ... the "Cash Consideration""): not raised
 _CONSIDERATION = re.compile(r"\bconsideration\b", re.I)
+_WARRANT_WORD = re.compile(r"\bwarrants?\b", re.I)
+_WARRANT_SHARES = re.compile(
+    r"\bwarrants?\s+(?:to\s+(?:purchase|acquire)|exercisable\s+for)\s+(?:up\s+to\s+)?(?:an\s+aggregate\s+of\s+)?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:additional\s+)?shares",
+    re.I,
+)
+_EXERCISE_PRICE = re.compile(
+    r"\b(?:exercise\s+price|price)\s+(?:of|equal\s+to|is)\s+(?:approximately\s+)?(?P<m>\$\s?(?P<p>\d[\d,]*(?:\.\d+)?))",
+    re.I,
+)
 _NOT_THE_SALE = re.compile(
     r"\b(?:repurchase[sd]?|redeem(?:ed)?|redemption|consent\s+fee|capped\s+call|cap\s+price)\b", re.I
 )
@@ -340,6 +350,17 @@ def _read(filing: Filing, text: str, parts: list[tuple[int, int]]) -> tuple[dict
                     continue  # "5,119,067 shares ... issuable upon the conversion": what converts, not what is sold
                 put("shares", int(m.group("n").replace(",", "")), (s + m.start("n"), s + m.end("n")))
                 break
+        if _WARRANT_WORD.search(sent):  # the warrants' own terms: how many shares, at what price
+            w = _WARRANT_SHARES.search(sent)
+            if w:
+                put("warrant_shares", int(w.group("n").replace(",", "")), (s + w.start("n"), s + w.end("n")))
+            x = _EXERCISE_PRICE.search(sent)
+            if x:
+                put(
+                    "warrant_exercise_price_usd",
+                    float(x.group("p").replace(",", "")),
+                    (s + x.start("m"), s + x.end("m")),
+                )
         if _HOLDING.search(sent):
             for m in DURATION_RE.finditer(sent):
                 months = months_of(m)
