@@ -55,3 +55,22 @@ def test_cybersecurity_incident_date() -> None:
         "unauthorized access to certain of its information technology systems."
     )
     assert got == [{"type": "cybersecurity_incident", "item": "1.05", "date": "2024-04-29"}]
+
+
+def test_a_failing_extractor_costs_its_events_only(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from eightk import events
+    from eightk.events import Family
+
+    def broken(filing, text):  # type: ignore[no-untyped-def]
+        raise ValueError("a bug")
+
+    monkeypatch.setitem(events.REGISTRY, "broken", Family("broken", ("1.03",), broken))
+    reading = eightk.parse(
+        (
+            COVER + "Item 1.03 Bankruptcy or Receivership.\n\nOn May 5, 2024, the Company filed a voluntary petition "
+            "under Chapter 7 of title 11 of the United States Code.\n\nSIGNATURES\n"
+        ).encode()
+    )
+    assert [e.type for e in reading.events] == ["bankruptcy"]  # the other family still read
+    assert [p.code for p in reading.problems] == ["event-extractor-failed"]
+    assert "broken: ValueError: a bug" in reading.problems[0].message

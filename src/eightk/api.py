@@ -10,14 +10,18 @@ import dataclasses
 import os
 
 from . import reading
-from .events import extract
+from .events import extract_with_problems
 from .events.timeliness import timeliness_of
 from .model import Filing
 
 
 def with_events(filing: Filing) -> Filing:
-    """The filing with its events and timeliness read."""
-    return dataclasses.replace(filing, events=extract(filing), timeliness=timeliness_of(filing))
+    """The filing with its events and timeliness read (an extractor that fails is a problem
+    of the filing, not a failure to read it)."""
+    events, problems = extract_with_problems(filing)
+    return dataclasses.replace(
+        filing, events=events, timeliness=timeliness_of(filing), problems=filing.problems + problems
+    )
 
 
 def read_bytes(raw: bytes, *, source: str | None = None) -> Filing:
