@@ -10,7 +10,7 @@ import re
 from ..model import Event, Filing
 from ..values import DATE_RE, MONEY_RE, date_of, money_of, whole
 from . import register
-from ._text import defined_dates, evidence, is_registrant, item_spans, referenced, sentences
+from ._text import defined_dates, defined_terms, evidence, is_registrant, item_spans, referenced, sentences
 
 _NAME = (
     r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4}?(?:,?\s+(?:Inc\.|Corp\.|Corporation|LLC|L\.P\.|Ltd\.|Co\.))?)"
@@ -31,9 +31,10 @@ _DISPOSAL = re.compile(
     re.I,
 )
 _ON = re.compile(r"\b[Oo]n\s+")
+_OURS = re.compile(r"[^()]{0,120}?\b(?:wholly[- ]owned\s+)?subsidiary\s+of\b", re.I)
 _CONSIDERATION = re.compile(
-    r"\b(?:aggregate|total)\s+(?:transaction\s+value|purchase\s+price|consideration|cash\s+consideration)\s+"
-    r"(?:of|was|is|equal\s+to)\s+(?:approximately\s+|about\s+)?(?=\$)",
+    r"(?:\b(?:aggregate|total)\s+(?:transaction\s+value|purchase\s+price|consideration|cash\s+consideration)\s+"
+    r"(?:of|was|is|equal\s+to)|\b(?:paid|pay)(?:\s+a\s+total\s+of)?)\s+(?:approximately\s+|about\s+)?(?=\$)",
     re.I,
 )
 _ON_TERM = re.compile(r"\b[Oo]n\s+the\s+(?P<term>[A-Z]\w+(?:\s+[A-Z]\w+){0,3})")
@@ -44,6 +45,7 @@ _NOT_A_PARTY = re.compile(r"\b(?:Sub|Subsidiary|Merger|Registrant|Company|Agreem
 def acquisitions(filing: Filing, text: str) -> list[Event]:
     out: list[Event] = []
     dates = defined_dates(text)
+    terms = defined_terms(text)
     for code, own_start, own_end in item_spans(filing, ("2.01",)):
         start, end = referenced(filing, text, code, own_start, own_end)  # "set forth in Item 1.01 ..."
         parts = [(own_start, own_end)] + ([(start, end)] if (start, end) != (own_start, own_end) else [])
@@ -85,6 +87,18 @@ def acquisitions(filing: Filing, text: str) -> list[Event]:
                         iso, span = dates[t.group("term")]
                         fields["completed_date"] = iso
                         proof.append(evidence("completed_date", text, span))
+        if "counterparty" not in fields and done:  # the other party by the name the filing defines
+            for term, direction in (("Seller", "acquisition"), ("Buyer", "disposition"), ("Purchaser", "disposition")):
+                found = terms.get(term)
+                if not found or not any(a <= found[1][0] < b for a, b in parts):
+                    continue
+                if is_registrant(found[0], filing) or _OURS.search(text, found[1][1], found[1][1] + 160):
+                    # the registrant or its own subsidiary is that party: the other way round
+                    fields["direction"] = "disposition" if term == "Seller" else "acquisition"
+                    break
+                fields["counterparty"], fields["direction"] = found[0], direction
+                proof.append(evidence("counterparty", text, found[1]))
+                break
         if "direction" not in fields and done:  # no party named: the item's own words say which way
             told = any(_DISPOSAL.search(text, a, b) for a, b in parts)
             fields["direction"] = "disposition" if told else "acquisition"

@@ -21,10 +21,10 @@ _KIND = re.compile(
 _PARTY = (
     r"(?P<party>(?:[A-Z][\w&'.-]*,?\s+(?:&\s+|(?:and|of)\s+(?=[A-Z]))?){0,6}?"
     r"(?:Inc\.|LLC|L\.L\.C\.|LP|L\.P\.|N\.A\.|Ltd\.|Limited|Corporation|Corp\.|Company|Bank|plc|GmbH|S\.A\.)(?!\w)"
-    r"(?:,\s+(?:LLC|Inc\.|L\.P\.|N\.A\.))?)"
+    r"(?:,?\s+(?:LLC|Inc\.|L\.P\.|N\.A\.|LLP)(?!\w))?)"
 )
 _WITH = re.compile(
-    r"\b(?:with|and\s+between\s+the\s+Company\s+and|between\s+\w+\s+and|"
+    r"\b(?:with(?:\s+each\s+of)?|and\s+between\s+the\s+Company\s+and|between\s+\w+\s+and|"
     r"by\s+and\s+(?:among|between)\s+the\s+(?:Company|Partnership|Registrant|Trust)\s*,?(?:\s+and)?)\s+" + _PARTY
 )
 # the next party, past an appositive (", a Nevada corporation") and a defined name ("(\"Alterola\")")

@@ -14,7 +14,7 @@ from typing import Any
 from ..model import Event, Evidence, Filing
 from ..values import DATE_RE, MONEY_RE, date_of, money_of, whole
 from . import register
-from ._text import defined_terms, evidence, is_registrant, item_spans, sentences
+from ._text import defined_terms, evidence, is_registrant, item_spans, referenced, sentences
 
 _INSTRUMENT = re.compile(
     r"\b(?P<kind>(?:senior\s+|secured\s+|unsecured\s+|supplemental\s+|revolving\s+|convertible\s+)*"
@@ -25,7 +25,7 @@ _INSTRUMENT = re.compile(
 )
 _AMOUNT_CUE = re.compile(
     r"(?:up\s+to(?:\s+and\s+including)?|in\s+the\s+(?:aggregate\s+)?(?:original\s+)?(?:principal\s+)?amount\s+of|"
-    r"(?:maximum\s+|aggregate\s+|original\s+)*principal\s+amount\s+(?:of\s+(?:the\s+)?[\w\s]{0,40}?\s)?(?:is|was|of)|advances?\s+of|"
+    r"(?:maximum\s+|aggregate\s+|original\s+)*principal\s+amount\s+(?:of\s+(?:the\s+)?[\w\s]{0,40}?\s)?(?:is|was|of)|advances?\s+of|(?:outstanding\s+)?principal\s+balance\s+of|"
     r"aggregate\s+commitments?\s+of|commitments?\s+(?:of|totaling)|borrowings?\s+of|a\s+total\s+of|exceed)\s*"
     r"(?:[A-Z][\w\s-]*?Dollars\s*\()?$",
     re.I,
@@ -90,6 +90,9 @@ def debt_financings(filing: Filing, text: str) -> list[Event]:
     if "2.03" in by_code:
         code = "2.03"
         parts = [by_code["2.03"]] + ([by_code["1.01"]] if "1.01" in by_code else [])
+        target = referenced(filing, text, code, *by_code["2.03"])  # "set forth under Item 8.01 below"
+        if target not in parts:
+            parts.append(target)
     elif "1.01" in by_code:
         code = "1.01"
         # a borrowing only when a sentence enters into one ("the JV entered into an Amended and
@@ -215,8 +218,11 @@ def debt_financings(filing: Filing, text: str) -> list[Event]:
 
 
 _SERIES = re.compile(
-    r"(?P<amt>\$\s?[\d,.]+(?:\s+(?:million|billion))?)\s+(?:in\s+)?aggregate\s+principal\s+amount\s+of\s+"
-    r"(?:its\s+|the\s+|our\s+)?(?P<rate>\d+(?:\.\d+)?)%\s+(?P<kind>(?:[a-z]+\s+){0,3}notes\s+due\s+(?P<year>\d{4}))",
+    r"(?P<amt>(?:US)?\$\s?[\d,.]+(?:\s+(?:million|billion))?|(?P<cur>CHF|EUR|GBP|JPY|CAD|AUD|\u20ac|\u00a3)\s?[\d,.]+"
+    r"(?:\s+(?:million|billion))?)\s+(?:in\s+)?aggregate\s+principal\s+amount\s+of\s+"
+    r"(?:its\s+|the\s+|our\s+|the\s+Issuer's\s+)?(?P<rate>\d+(?:\.\d+)?)%\s+"
+    r"(?P<kind>(?P<name>(?:[a-z]+\s+){0,3}(?:notes|debentures)(?:,\s+series\s+[a-z])?)\s+due\s+"
+    r"(?P<due>(?:[a-z]+\s+\d{1,2},\s+)?(?P<year>\d{4})))",
     re.I,
 )
 
@@ -229,22 +235,28 @@ def _series(text: str, parts: list[tuple[int, int]]) -> list[tuple[dict[str, Any
     years: set[str] = set()
     for start, end in parts:
         for m in _SERIES.finditer(text, start, end):
-            amount = MONEY_RE.match(m.group("amt"))
-            if amount is None or m.group("year") in years:
+            if (m.group("kind") or "").lower() in years:
                 continue
-            years.add(m.group("year"))
+            years.add(m.group("kind").lower())
             fields: dict[str, Any] = {
-                "instrument": " ".join(m.group("kind").lower().split()),
-                "amount_usd": whole(money_of(amount)),
+                # "convertible senior notes due 2032", "senior notes, series a due 2031"
+                "instrument": " ".join(f"{m.group('name')} due {m.group('year')}".lower().split()),
                 "interest_rate_pct": float(m.group("rate")),
             }
             proof = [
                 evidence("instrument", text, m.span("kind")),
-                evidence("amount_usd", text, m.span("amt")),
                 evidence("interest_rate_pct", text, m.span("rate")),
             ]
-            due = re.compile(rf"\b{m.group('year')}\s+Notes\s+will\s+mature\s+on\s+")
-            for d in due.finditer(text, start, end):
+            amount = MONEY_RE.match(m.group("amt")) if not m.group("cur") else None  # dollars only
+            if amount:
+                fields["amount_usd"] = whole(money_of(amount))
+                proof.append(evidence("amount_usd", text, m.span("amt")))
+            due = DATE_RE.match(m.group("due"))
+            if due and date_of(due):
+                fields["maturity_date"] = date_of(due)
+                proof.append(evidence("maturity_date", text, (m.start("due"), m.end("due"))))
+            matures = re.compile(rf"\b{m.group('year')}\s+Notes\s+will\s+mature\s+on\s+")
+            for d in matures.finditer(text, start, end) if "maturity_date" not in fields else ():
                 date = DATE_RE.match(text, d.end())
                 if date and date_of(date):
                     fields["maturity_date"] = date_of(date)

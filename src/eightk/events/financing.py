@@ -29,6 +29,7 @@ SECURITIES = (
     "notes",
     "debentures",
     "common units",
+    "class a shares",
     "preferred units",
     "convertible term loans",
     "convertible loans",
@@ -81,6 +82,7 @@ _FUNDS_OF = re.compile(
 _TO_TERM = re.compile(r"\b(?:to|with)\s+(?:the\s+)?(?P<term>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
 # an acquisition's price paid ("approximately $5.77 billion in cash ... the "Cash Consideration""): not raised
 _CONSIDERATION = re.compile(r"\bconsideration\b", re.I)
+_PRICE_BEFORE = re.compile(r"\bprice\s+per\s+(?:share|unit)\s+(?:of|equal\s+to)\s*$", re.I)
 _WARRANT_WORD = re.compile(r"\bwarrants?\b", re.I)
 _WARRANT_SHARES = re.compile(
     r"\bwarrants?\s+(?:to\s+(?:purchase|acquire)|exercisable\s+for)\s+(?:up\s+to\s+)?(?:an\s+aggregate\s+of\s+)?"
@@ -121,7 +123,7 @@ _OFFERING_KIND = (
 )
 _SHARES = re.compile(
     r"(?<![\d,.$])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:unregistered|restricted|newly\s+issued)\s+)?"
-    r"(?:(?:Series\s+[A-Z]|[A-Z][a-z]+)\s+){0,4}"
+    r"(?:(?:Series\s+[A-Z]|[A-Z][a-z]+|[A-Z])\s+){0,4}"
     r"(?:shares|common\s+units|units|ordinary\s+shares|"
     r"American\s+Depositary\s+Shares)\b",
     re.I,
@@ -199,7 +201,24 @@ def private_placements(filing: Filing, text: str) -> list[Event]:
             out.extend(programs)
         else:
             out.append(Event(kind, code, fields, tuple(proof)))
-    return out
+    return _one_per_sale(out)
+
+
+def _one_per_sale(events: list[Event]) -> list[Event]:
+    """One event per sale: items that tell the same sale (the same number of shares, or the
+    same amount) give the event with the most values."""
+    out: list[Event] = []
+    for ev in sorted(events, key=lambda e: -len(e.fields)):
+        key = {ev.fields.get("shares"), ev.fields.get("amount_usd")} - {None}
+        if key and any(
+            o.type == ev.type
+            and o.fields.get("securities") == ev.fields.get("securities")
+            and key & {o.fields.get("shares"), o.fields.get("amount_usd")}
+            for o in out
+        ):
+            continue
+        out.append(ev)
+    return sorted(out, key=lambda e: events.index(e))
 
 
 _PROGRAM = re.compile(
@@ -282,6 +301,9 @@ def _read(filing: Filing, text: str, parts: list[tuple[int, int]]) -> tuple[dict
             )
         for m in MONEY_RE.finditer(sent) if not other and not _CONSIDERATION.search(sent) else ():
             before = sent[max(0, m.start() - 40) : m.start()]
+            if _PRICE_BEFORE.search(before) and not _PAR.search(before):  # "at a price per share of $60.03"
+                put("price_per_share_usd", money_of(m), (s + m.start(), s + m.end()))
+                continue
             if _PER_SHARE.match(sent, m.end()):
                 if _PAR.search(before):
                     continue  # par value, not a price
@@ -299,7 +321,7 @@ def _read(filing: Filing, text: str, parts: list[tuple[int, int]]) -> tuple[dict
                     whole(money_of(m)),
                     (s + m.start(), s + m.end()),
                 )
-        if "investors" not in fields:
+        if "investors" not in fields and not other:
             inv = next((x for x in _INVESTOR.finditer(sent) if not is_registrant(x.group("inv"), filing)), None)
             if inv and _SALE.search(sent):
                 names = [" ".join(inv.group("inv").split())]

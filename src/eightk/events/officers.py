@@ -25,7 +25,7 @@ _ROLE = re.compile(
     r"\b(?:(?:Executive\s+|Non-Executive\s+|Lead\s+Independent\s+|Independent\s+)?Chair(?:man|woman|person)?"
     r"(?:\s+of\s+the\s+Board)?|(?:President\s+and\s+)?Chief\s+\w+(?:\s+\w+)?\s+Officer|President|Treasurer|"
     r"(?:Corporate\s+)?Secretary|General\s+Counsel|Controller|(?:Executive|Senior)\s+Vice\s+President[\w ,]*?"
-    r"(?=[.,;]|\s+and\b|\s+effective\b)|Vice\s+President|directors?|member\s+of\s+the\s+(?:\w+'s\s+)?Board(?:\s+of\s+Directors)?|Board\s+of\s+Directors)\b",
+    r"(?=[.,;]|\s+and\b|\s+effective\b)|Vice\s+President|directors?|member\s+of\s+the\s+(?:\w+'s\s+)?Board(?:\s+of\s+Directors)?|Board\s+of\s+(?:Directors|Managers)|manager\s+of\s+the\s+Board)\b",
     re.I,
 )
 _ON_DATE = re.compile(r"\b[Oo]n\s+")
@@ -86,7 +86,7 @@ def officer_changes(filing: Filing, text: str) -> list[Event]:
                 _, kind, verb = min(verbs, key=lambda v: min(abs(v[2].start() - p.end()), abs(p.start() - v[2].end())))
                 # "X resigned as Chief Financial Officer and Director, Y ...": the role after the name
                 # ("A, B and C resigned as directors": the role after the group)
-                person_role = _ROLE.search(sent, p.end(), stop) or _ROLE.search(sent, p.end()) or role
+                person_role = _best_role(sent, p.end(), stop) or _ROLE.search(sent, p.end()) or role
                 when = None if kind == "not_standing" else _date_near(sent, verb.start(), filing.period_of_report)
                 if sent[min(verb.start(), p.end()) : max(verb.start(), p.start())].lower().count("except"):
                     continue  # "shall resign, with the exceptions that X and Y will remain"
@@ -109,7 +109,8 @@ def officer_changes(filing: Filing, text: str) -> list[Event]:
 def _role(written: str) -> str:
     """A board seat is "director"; an office keeps its title as written (spaces tidied)."""
     w = " ".join(written.split())
-    return "director" if re.search(r"\b(?:directors?|board)\b", w, re.I) and "officer" not in w.lower() else w
+    board = re.search(r"\b(?:directors?|board|managers?)\b", w, re.I)
+    return "director" if board and "officer" not in w.lower() else w
 
 
 def _date_near(sent: str, at: int, report: str | None = None) -> tuple[str, tuple[int, int]] | None:
@@ -148,9 +149,16 @@ def _is_person(name: str, text: str, filing: Filing) -> bool:
     words = name.split()
     if is_registrant(name, filing) or words[0] in _NOT_FIRST or words[-1] in _NOT_LAST:
         return False
+    if any(w in _DOCUMENT_WORDS for w in words):
+        return False  # "Second Amended", "Restated Limited Liability": an agreement's name
+    at = text.find(name)
+    if at >= 0 and _COMPANY_TAIL.match(text, at + len(name)):
+        return False  # "Smith Allen Oil & Gas, LLP": a firm
     return not re.search(rf"[\"\u201c][^\"\u201d]{{0,40}}{re.escape(name)}[\"\u201d]", text)
 
 
+_DOCUMENT_WORDS = frozenset({"Amended", "Restated", "Limited", "Liability", "Agreement", "Agreements", "Amendment"})
+_COMPANY_TAIL = re.compile(r"\s*(?:&|,?\s+(?:LLC|LLP|L\.L\.C\.|L\.P\.|LP|Inc\.?|Corp\.?|Company|Co\.|Ltd\.?)\b)")
 _NOT_LAST = frozenset({"As", "And", "Or", "Of", "In", "On", "At", "To", "For", "By", "The", "With"})
 _NOT_FIRST = frozenset(
     {"The", "This", "That", "These", "Such", "Each", "Our", "Any", "All", "Its", "Their", "His", "Her"}
@@ -170,3 +178,14 @@ def _with_year(month_day: str, report: str) -> str | None:
     """A "March 21" in the report's year, ISO."""
     d = DATE_RE.match(f"{month_day}, {report[:4]}")
     return date_of(d) if d else None
+
+
+def _best_role(sent: str, start: int, stop: int) -> re.Match[str] | None:
+    """Of the offices listed after a name ("Executive Vice President, Chief Operating Officer,
+    Assistant Secretary"), the principal one: a chief officer, then president, then the first."""
+    roles = list(_ROLE.finditer(sent, start, stop))
+    for rank in (r"\bChief\b", r"^President\b", r"\bChair"):
+        for r in roles:
+            if re.search(rank, r.group(0)):
+                return r
+    return roles[0] if roles else None

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ..model import Event, Evidence, Filing
-from ..values import DATE_RE, date_of
+from ..values import DATE_RE, date_of, whole
 from . import register
 from ._text import evidence, item_spans, sentences
 
@@ -64,10 +64,11 @@ def _is_count(cell: str) -> bool:
     return bool(_COUNT.match(cell) or _NO_COUNT.match(cell))
 
 
-def _count(cell: str) -> int | None:
-    """The number of votes a cell gives: "-" is none (0), "N/A" not applicable (None)."""
+def _count(cell: str) -> int | float | None:
+    """The number of votes a cell gives (fractional shares keep their decimals): "-" is none
+    (0), "N/A" not applicable (None)."""
     if _COUNT.match(cell):
-        return int(float(re.sub(r"[^\d.]", "", cell)))
+        return whole(float(re.sub(r"[^\d.]", "", cell)))
     return 0 if re.match(r"^\s*[-\u2013\u2014]\s*$", cell) else None
 
 
@@ -127,7 +128,7 @@ def _tables(text: str, start: int, end: int) -> list[dict[str, Any]]:
         rows.append(row)
     if not rows:  # counts told in a sentence
         for s, e in sentences(text, start, end):
-            told: dict[str, tuple[int | None, tuple[int, int]]] = {}
+            told: dict[str, tuple[int | float | None, tuple[int, int]]] = {}
             for m in _PROSE.finditer(text, s, e):
                 label = "broker_non_votes" if m.group("broker") else _PROSE_LABEL[m.group("label")[:2].lower()]
                 told.setdefault(label, (_count(m.group("n")), (m.start("n"), m.end("n"))))
