@@ -8,7 +8,7 @@ import re
 from ..model import Event, Filing
 from ..values import DATE_RE, MONEY_RE, date_of, money_of, whole
 from . import register
-from ._text import evidence, is_registrant, item_spans, referenced, sentences
+from ._text import defined_terms, evidence, is_registrant, item_spans, referenced, sentences
 
 _ENTERED = re.compile(r"\b(?:entered\s+into|executed|signed|terminated|amended|became\s+a\s+party\s+to)\b", re.I)
 _KIND = re.compile(
@@ -43,11 +43,35 @@ _AMOUNT_CUE = re.compile(
     re.I,
 )
 _DATED = re.compile(r"\bdated\s+(?:as\s+of\s+)?", re.I)
+_EFFECTIVE = re.compile(r"\b[Ee]ffective\s+(?:as\s+of\s+)?")
+# "<Bank>, as administrative agent": the agent stands for the lenders
+_AGENT = re.compile(
+    _PARTY + r"(?:\s+(?:dba|d/b/a)\s+(?:[A-Z][\w&'.-]*\s*){1,4})?,?\s+as\s+(?:the\s+)?administrative\s+agent\b"
+)
+# the agreement's amount in a later sentence: "a total of $1.99 billion", "for approximately
+# $455 million in cash", "an aggregate purchase price of $405,450,000", "gross proceeds of $850 million"
+_LATER_AMOUNT = re.compile(
+    r"(?:\b(?:a\s+total|an?\s+aggregate(?:\s+purchase\s+price)?|(?:total|aggregate)\s+purchase\s+price|"
+    r"gross\s+proceeds)\s+of|\bfor)\s+(?:approximately\s+|about\s+)?(?=\$)",
+    re.I,
+)
+
+
+def _later_amount(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first amount the rest of the item gives with such a cue (not a per-share price)."""
+    for m in _LATER_AMOUNT.finditer(text, start, min(end, start + 3000)):
+        money = MONEY_RE.match(text, m.end())
+        if money and not re.match(
+            r"\s*(?:in\s+cash\s+)?per\s+(?:share|unit)", text[money.end() : money.end() + 30], re.I
+        ):
+            return money
+    return None
 
 
 @register("material_agreement", ("1.01", "1.02"))
 def material_agreements(filing: Filing, text: str) -> list[Event]:
     out: list[Event] = []
+    terms = defined_terms(text)
     for code, own_start, own_end in item_spans(filing, ("1.01", "1.02")):
         start, end = referenced(filing, text, code, own_start, own_end)
         for s, e in sentences(text, start, end):
@@ -68,7 +92,20 @@ def material_agreements(filing: Filing, text: str) -> list[Event]:
             elif k:
                 fields["kind"] = " ".join(k.group("kind").split()).lower()
                 proof.append(evidence("kind", text, (s + k.start("kind"), s + k.end("kind"))))
-            w = _WITH.search(sent)
+            w = _WITH.search(sent) or _AGENT.search(sent)
+            if w is None:  # "with HHC $ Fund 2012 (the "Heerema Lender")": a party the filing named
+                named_party = next(
+                    (
+                        n
+                        for n, sp in terms.values()
+                        if s <= sp[0] < e and re.search(r"\bwith\s+$", text[max(s, sp[0] - 8) : sp[0]])
+                    ),
+                    None,
+                )
+                if named_party and not is_registrant(named_party, filing):
+                    span = terms[next(t for t, v in terms.items() if v[0] == named_party)][1]
+                    fields["counterparties"] = [named_party]
+                    proof.append(evidence("counterparties", text, span))
             if w:
                 parties = [w.group("party")]
                 stop = w.end()
@@ -79,7 +116,7 @@ def material_agreements(filing: Filing, text: str) -> list[Event]:
                 if names:
                     fields["counterparties"] = names
                     proof.append(evidence("counterparties", text, (s + w.start("party"), s + stop)))
-            for lead in (_ON, _DATED):
+            for lead in (_ON, _EFFECTIVE, _DATED):
                 d = next((d for m in lead.finditer(sent) if (d := DATE_RE.match(sent, m.end())) and date_of(d)), None)
                 if d:
                     fields["date"] = date_of(d)
@@ -94,6 +131,11 @@ def material_agreements(filing: Filing, text: str) -> list[Event]:
                 if m:
                     fields["amount_usd"] = whole(money_of(m))
                     proof.append(evidence("amount_usd", text, (s + m.start(), s + m.end())))
+            if k and "amount_usd" not in fields:  # the amount told later in the item
+                later = _later_amount(text, e, end)
+                if later:
+                    fields["amount_usd"] = whole(money_of(later))
+                    proof.append(evidence("amount_usd", text, later.span()))
             if "kind" in fields:
                 fields["terminated"] = code == "1.02"
                 out.append(Event("material_agreement", code, fields, tuple(proof)))
