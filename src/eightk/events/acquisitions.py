@@ -10,7 +10,16 @@ import re
 from ..model import Event, Filing
 from ..values import DATE_RE, MONEY_RE, date_of, money_of, whole
 from . import register
-from ._text import defined_dates, defined_terms, evidence, is_registrant, item_spans, referenced, sentences
+from ._text import (
+    defined_dates,
+    defined_terms,
+    evidence,
+    introductory_note,
+    is_registrant,
+    item_spans,
+    referenced,
+    sentences,
+)
 
 _NAME = (
     r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4}?(?:,?\s+(?:Inc\.|Corp\.|Corporation|LLC|L\.P\.|Ltd\.|Co\.))?)"
@@ -25,6 +34,8 @@ _TARGET = (
     re.compile(r"\bwith\s+and\s+into\s+" + _NAME + r"(?=[\s,(.;])"),
     re.compile(r"\b(?:sold|disposed\s+of|divested)\s+(?:all\s+of\s+)?(?:its\s+|the\s+)?" + _NAME + r"(?=[\s,(.;])"),
 )
+# "the Seller has sold all of the equity interests of ZT to Sanmina": the buyer, in a disposition
+_SOLD_TO = re.compile(r"\bsold\b[^.]{0,160}?\bto\s+(?P<who>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})")
 _DONE = re.compile(r"\b(?:completed|consummated|closed|acquired|sold|disposed|divested)\b", re.I)
 _DISPOSAL = re.compile(
     r"\b(?:sold|sale\s+of|sale,|disposed|disposition|divest(?:ed|iture)|purchased\s+from\s+(?:the\s+)?(?:Seller|Company))\b",
@@ -49,6 +60,9 @@ def acquisitions(filing: Filing, text: str) -> list[Event]:
     for code, own_start, own_end in item_spans(filing, ("2.01",)):
         start, end = referenced(filing, text, code, own_start, own_end)  # "set forth in Item 1.01 ..."
         parts = [(own_start, own_end)] + ([(start, end)] if (start, end) != (own_start, own_end) else [])
+        note = introductory_note(filing, text)
+        if note and note not in parts and not any(_DONE.search(text, a, b) for a, b in parts):
+            parts.insert(0, note)  # the item tells what followed; the Introductory Note, what was done
         fields: dict[str, object] = {}
         proof = []
         done = False
@@ -87,6 +101,12 @@ def acquisitions(filing: Filing, text: str) -> list[Event]:
                         iso, span = dates[t.group("term")]
                         fields["completed_date"] = iso
                         proof.append(evidence("completed_date", text, span))
+        sold_to = next((m for a, b in parts for m in _SOLD_TO.finditer(text, a, b)), None)
+        if "counterparty" not in fields and sold_to and sold_to.group("who") in terms:
+            name, span = terms[sold_to.group("who")]
+            if not is_registrant(name, filing):
+                fields["counterparty"], fields["direction"] = name, "disposition"
+                proof.append(evidence("counterparty", text, span))
         if "counterparty" not in fields and done:  # the other party by the name the filing defines
             for term, direction in (("Seller", "acquisition"), ("Buyer", "disposition"), ("Purchaser", "disposition")):
                 found = terms.get(term)

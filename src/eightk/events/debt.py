@@ -36,7 +36,8 @@ _MATURITY = re.compile(
 )
 _BENCHMARK = re.compile(
     r"\b(?P<b>prime(?:\s+lending)?\s+rate|prime|(?:one|three|six)[-\s]month\s+LIBOR|LIBOR|(?:Adjusted\s+)?(?:Term\s+)?SOFR|"
-    r"federal\s+funds\s+rate|base\s+rate|EURIBOR)\b(?:[^.;]{0,140}?\bplus\s+(?:between\s+)?"
+    r"federal\s+funds\s+rate|base\s+rate|EURIBOR)\b(?:(?:[^.;]|\.(?=\d)){0,400}?\bplus\s+(?:an?\s+applicable\s+margin\s+"
+    r"(?:ranging\s+)?(?:from\s+)?|between\s+)?"
     r"(?:[a-z\- ]+percent\s+\()?(?P<m>\d+(?:\.\d+)?)\s*%)?",
     re.I,
 )
@@ -44,7 +45,7 @@ _FALLBACK = re.compile(r"\b(?:highest|greatest)\s+of\b", re.I)
 _PREFERRED = ("SOFR", "LIBOR", "EURIBOR", "prime", "federal funds", "base rate")  # the loan's rate before its fallbacks
 _FIXED = re.compile(
     r"\b(?:bears?|bearing|accrues?|accruing)\s+(?:[A-Z]{2,5}\s+)?interest\s+at\s+(?:a\s+(?:fixed\s+)?rate\s+of\s+|the\s+rate\s+of\s+)?"
-    r"(?P<r>\d+(?:\.\d+)?)\s*%|\b(?P<r2>\d+(?:\.\d+)?)\s*%\s+(?:senior\s+)?(?:secured\s+|unsecured\s+)?notes\b",
+    r"(?P<r>\d+(?:\.\d+)?)\s*%|\b(?P<r2>\d+(?:\.\d+)?)\s*%\s+(?:[\w-]+\s+){0,6}?notes\b",
     re.I,
 )
 _ENTITY = (
@@ -75,6 +76,7 @@ _TERM_LENDER = re.compile(
     r"\bthe\s+(?P<term>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}),?\s+as\s+(?:the\s+)?(?:initial\s+)?lenders?\b"
 )
 _LENDING = re.compile(r"\blenders?\b|\badministrative\s+agent\b|\bloan\b", re.I)
+_PRINCIPAL_AFTER = re.compile(r"\s+(?:in\s+)?aggregate\s+principal\s+amount\b", re.I)
 _FEE = re.compile(r"\bfees?\b", re.I)
 _TRUSTEE = re.compile(r"[^.;]{0,40}?\bas\s+(?:the\s+)?trustee\b", re.I)
 _MORE = re.compile(
@@ -124,12 +126,14 @@ def debt_financings(filing: Filing, text: str) -> list[Event]:
             if "amount_usd" not in fields and (inst or "instrument" in fields):
                 for m in MONEY_RE.finditer(sent):
                     before = sent[max(0, m.start() - 200) : m.start()]
-                    after = sent[m.end() : m.end() + 40]
+                    after = sent[m.end() : m.end() + 80]
                     if (
                         (
                             _INCREASED.search(before)
                             or _AMOUNT_CUE.search(before)
                             or _INSTRUMENT.match(after.lstrip(" "))
+                            or _PRINCIPAL_AFTER.match(after)
+                            or re.match(r"\s*(?:[\w-]+,?\s+){1,4}?" + _INSTRUMENT.pattern, after, re.I)
                         )
                         and not re.match(r"\s*(?:per\s|of\s+the\s+aggregate)", after)
                         and not _FEE.search(before[-60:])
@@ -214,6 +218,10 @@ def debt_financings(filing: Filing, text: str) -> list[Event]:
     series = _series(text, parts)
     if len(series) >= 2:
         return [Event("debt_financing", code, f, p) for f, p in series]
+    if series:  # one series of notes: its amount, rate and maturity where the sentences gave none
+        for name, value in series[0][0].items():
+            if name not in fields and name != "instrument":
+                put(name, value, next(p.span for p in series[0][1] if p.field == name))
     return [Event("debt_financing", code, fields, tuple(proof))]
 
 
@@ -221,7 +229,7 @@ _SERIES = re.compile(
     r"(?P<amt>(?:US)?\$\s?[\d,.]+(?:\s+(?:million|billion))?|(?P<cur>CHF|EUR|GBP|JPY|CAD|AUD|\u20ac|\u00a3)\s?[\d,.]+"
     r"(?:\s+(?:million|billion))?)\s+(?:in\s+)?aggregate\s+principal\s+amount\s+of\s+"
     r"(?:its\s+|the\s+|our\s+|the\s+Issuer's\s+)?(?P<rate>\d+(?:\.\d+)?)%\s+"
-    r"(?P<kind>(?P<name>(?:[a-z]+\s+){0,3}(?:notes|debentures)(?:,\s+series\s+[a-z])?)\s+due\s+"
+    r"(?P<kind>(?P<name>(?:[\w-]+\s+){0,6}?(?:notes|debentures)(?:,\s+series\s+[a-z])?)\s+due\s+"
     r"(?P<due>(?:[a-z]+\s+\d{1,2},\s+)?(?P<year>\d{4})))",
     re.I,
 )

@@ -21,6 +21,8 @@ SECURITIES = (
     "convertible notes",
     "convertible debentures",
     "convertible senior notes",
+    "junior subordinated notes",
+    "subordinated notes",
     "preferred stock",
     "common stock",
     "warrants",
@@ -40,7 +42,8 @@ SECURITIES = (
 )
 _SECURITY = re.compile(r"\b(" + "|".join(map(re.escape, SECURITIES)) + r")\b", re.I)
 _SALE = re.compile(
-    r"\b(?:sale|sales|sold|sell|issuance|issued|issue|placement|purchase|purchased|investment|invest(?:s|ed)?)\b", re.I
+    r"\b(?:sale|sales|sold|sell|issuance|issued|issue|placement|offering|purchase|purchased|investment|invest(?:s|ed)?)\b",
+    re.I,
 )
 _FINANCING = re.compile(
     r"\b(?:private placement|investment in the company|unregistered|securities purchase agreement|"
@@ -93,6 +96,11 @@ _EXERCISE_PRICE = re.compile(
     r"\b(?:exercise\s+price|price)\s+(?:of|equal\s+to|is)\s+(?:approximately\s+)?(?P<m>\$\s?(?P<p>\d[\d,]*(?:\.\d+)?))",
     re.I,
 )
+_SHARES_WORTH = re.compile(
+    r"\bissu(?:ance|ed)\s+of\s+(?P<m>\$\s?[\d.,]+(?:\s*(?:million|billion))?)\s+in\s+shares\b", re.I
+)
+# the registrant buying a company: the seller is not an investor, the price not an amount raised
+_ACQUIRES = re.compile(r"\bto\s+acquire\b|\bacquisition\s+of\b", re.I)
 _NOT_THE_SALE = re.compile(
     r"\b(?:repurchase[sd]?|redeem(?:ed)?|redemption|consent\s+fee|capped\s+call|cap\s+price)\b", re.I
 )
@@ -106,7 +114,7 @@ _INVESTOR = re.compile(r"\b(?:by|from|with|to)\s+" + _ENTITY)
 _MORE_ENTITY = re.compile(r",?\s+(?:and\s+)?" + _ENTITY)
 _REGISTERED = re.compile(
     r"\b(?:underwriting agreement|underwritten|registration statement on form|prospectus|registered direct|"
-    r"at[- ]the[- ]market|shelf registration)",
+    r"at[- ]the[- ]market|shelf registration|initial public offering|price to the public)",
     re.I,
 )
 # a registered offering's own words: what makes an 8.01, 7.01 or 1.01 a financing
@@ -288,6 +296,11 @@ def _read(filing: Filing, text: str, parts: list[tuple[int, int]]) -> tuple[dict
         other = bool(_NOT_THE_SALE.search(sent))  # notes repurchased, a fee paid in shares: not its amounts
         # the amount: money near a word of financing, not a per-share price
         principal = [m for m in MONEY_RE.finditer(sent) if _PRINCIPAL.match(sent, m.end()) and not other]
+        worth = _SHARES_WORTH.search(sent)
+        if worth:  # "the issuance of $7.0 million in shares": what the shares sold are worth
+            money = MONEY_RE.match(worth.group("m"))
+            if money:
+                put("amount_usd", whole(money_of(money)), (s + worth.start("m"), s + worth.end("m")))
         cp = _CONVERSION_PRICE.search(sent)
         if cp:  # "the conversion price of $15.07", "initial conversion price ... will be $5.30"
             price = float(re.sub(r"[^\d.]", "", cp.group("p")))
@@ -299,7 +312,8 @@ def _read(filing: Filing, text: str, parts: list[tuple[int, int]]) -> tuple[dict
                 whole(total),
                 (s + principal[0].start(), s + principal[-1].end()),
             )
-        for m in MONEY_RE.finditer(sent) if not other and not _CONSIDERATION.search(sent) else ():
+        priced = _CONSIDERATION.search(sent) or _ACQUIRES.search(sent)
+        for m in MONEY_RE.finditer(sent) if not other and not priced else ():
             before = sent[max(0, m.start() - 40) : m.start()]
             if _PRICE_BEFORE.search(before) and not _PAR.search(before):  # "at a price per share of $60.03"
                 put("price_per_share_usd", money_of(m), (s + m.start(), s + m.end()))
@@ -321,7 +335,7 @@ def _read(filing: Filing, text: str, parts: list[tuple[int, int]]) -> tuple[dict
                     whole(money_of(m)),
                     (s + m.start(), s + m.end()),
                 )
-        if "investors" not in fields and not other:
+        if "investors" not in fields and not other and not _ACQUIRES.search(sent):
             inv = next((x for x in _INVESTOR.finditer(sent) if not is_registrant(x.group("inv"), filing)), None)
             if inv and _SALE.search(sent):
                 names = [" ".join(inv.group("inv").split())]
