@@ -24,6 +24,7 @@ __all__ = [
 _EX_NUM = r"\d{1,3}(?:\.\d{1,3}){0,2}(?:\s?\([a-z0-9]{1,4}\))?(?:\.(?:INS|SCH|CAL|DEF|LAB|PRE))?"
 _LINE = re.compile(
     r"^[ \t\-•*>·]*(?:\(?[a-z]\)[ \t]+)?(?:Exhibit|EXHIBIT|Ex\.|EX-)?[ \t]*(?:No\.?|Number)?[ \t]*"
+    rf"(?:\((?=\d{{1,3}}\.\d{{1,3}}\)))?"  # "(99.1) Letter from ...": a number in parentheses
     rf"(?P<num>{_EX_NUM})[*†‡+#=^]*(?![\d/,%$])(?P<sep>[ \t\x0b]*[\t.:\-–—)]?[ \t\x0b]*)(?P<desc>[^\n]*)$",
     re.M,
 )
