@@ -119,6 +119,15 @@ def defined_terms(text: str) -> dict[str, tuple[str, tuple[int, int]]]:
     return out
 
 
+def named_with(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """A party the filing defines, named right after "with" in ``text[start:end]`` ("with HHC
+    $ Fund 2012 (the "Heerema Lender")"): its name and span."""
+    for name, span in defined_terms(text).values():
+        if start <= span[0] < end and re.search(r"\bwith\s+$", text[max(start, span[0] - 8) : span[0]]):
+            return name, span
+    return None
+
+
 @lru_cache(maxsize=16)
 def defined_dates(text: str) -> dict[str, tuple[str, tuple[int, int]]]:
     """Dates given a name: ``February 14, 2024 (the "Closing Date")`` -> {"Closing Date": ("2024-02-14", span)}."""

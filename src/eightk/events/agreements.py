@@ -8,7 +8,7 @@ import re
 from ..model import Event, Filing
 from ..values import DATE_RE, MONEY_RE, date_of, money_of, whole
 from . import register
-from ._text import defined_terms, evidence, is_registrant, item_spans, referenced, sentences
+from ._text import evidence, is_registrant, item_spans, named_with, referenced, sentences
 
 _ENTERED = re.compile(r"\b(?:entered\s+into|executed|signed|terminated|amended|became\s+a\s+party\s+to)\b", re.I)
 _KIND = re.compile(
@@ -71,7 +71,6 @@ def _later_amount(text: str, start: int, end: int) -> re.Match[str] | None:
 @register("material_agreement", ("1.01", "1.02"))
 def material_agreements(filing: Filing, text: str) -> list[Event]:
     out: list[Event] = []
-    terms = defined_terms(text)
     for code, own_start, own_end in item_spans(filing, ("1.01", "1.02")):
         start, end = referenced(filing, text, code, own_start, own_end)
         for s, e in sentences(text, start, end):
@@ -94,18 +93,10 @@ def material_agreements(filing: Filing, text: str) -> list[Event]:
                 proof.append(evidence("kind", text, (s + k.start("kind"), s + k.end("kind"))))
             w = _WITH.search(sent) or _AGENT.search(sent)
             if w is None:  # "with HHC $ Fund 2012 (the "Heerema Lender")": a party the filing named
-                named_party = next(
-                    (
-                        n
-                        for n, sp in terms.values()
-                        if s <= sp[0] < e and re.search(r"\bwith\s+$", text[max(s, sp[0] - 8) : sp[0]])
-                    ),
-                    None,
-                )
-                if named_party and not is_registrant(named_party, filing):
-                    span = terms[next(t for t, v in terms.items() if v[0] == named_party)][1]
-                    fields["counterparties"] = [named_party]
-                    proof.append(evidence("counterparties", text, span))
+                party = named_with(text, s, e)
+                if party and not is_registrant(party[0], filing):
+                    fields["counterparties"] = [party[0]]
+                    proof.append(evidence("counterparties", text, party[1]))
             if w:
                 parties = [w.group("party")]
                 stop = w.end()

@@ -14,7 +14,7 @@ from typing import Any
 from ..model import Event, Evidence, Filing
 from ..values import DATE_RE, MONEY_RE, date_of, money_of, whole
 from . import register
-from ._text import defined_terms, evidence, is_registrant, item_spans, referenced, sentences
+from ._text import defined_terms, evidence, is_registrant, item_spans, named_with, referenced, sentences
 
 _INSTRUMENT = re.compile(
     r"\b(?P<kind>(?:senior\s+|secured\s+|unsecured\s+|supplemental\s+|revolving\s+|convertible\s+)*"
@@ -153,14 +153,7 @@ def debt_financings(filing: Filing, text: str) -> list[Event]:
                             proof.append(evidence("instrument", text, (s + own[-1].start(), s + own[-1].end())))
                         break
             if "lenders" not in fields and (inst or _LENDING.search(sent)):
-                named = next(  # "with HHC $ Fund 2012 (the "Heerema Lender")": a party the filing named
-                    (
-                        (n, sp)
-                        for n, sp in terms.values()
-                        if s <= sp[0] < e and re.search(r"\bwith\s+$", text[max(s, sp[0] - 8) : sp[0]])
-                    ),
-                    None,
-                )
+                named = named_with(text, s, e)  # "with HHC $ Fund 2012 (the "Heerema Lender")"
                 if named and not is_registrant(named[0], filing):
                     found, stop = [named[0]], named[1][1] - s
                     while more := _MORE.match(sent, stop):  # the parties named after it
