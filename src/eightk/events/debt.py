@@ -155,10 +155,7 @@ def debt_financings(filing: Filing, text: str) -> list[Event]:
             if "lenders" not in fields and (inst or _LENDING.search(sent)):
                 named = named_with(text, s, e)  # "with HHC $ Fund 2012 (the "Heerema Lender")"
                 if named and not is_registrant(named[0], filing):
-                    found, stop = [named[0]], named[1][1] - s
-                    while more := _MORE.match(sent, stop):  # the parties named after it
-                        found.append(_clean(more.group("who")))
-                        stop = more.end("who")
+                    found, stop = _and_after(named[0], sent, named[1][1] - s)
                     put("lenders", found, (named[1][0], s + stop))
                 for rx in _LENDER if "lenders" not in fields else ():
                     names = [
@@ -176,10 +173,7 @@ def debt_financings(filing: Filing, text: str) -> list[Event]:
                             break
                     if names:
                         m = names[0]
-                        found, stop = [_clean(m.group("who"))], m.end("who")
-                        while more := _MORE.match(sent, stop):  # "BofA Securities, Inc. ("BofA"), Citibank, N.A. ..."
-                            found.append(_clean(more.group("who")))
-                            stop = more.end("who")
+                        found, stop = _and_after(_clean(m.group("who")), sent, m.end("who"))
                         put("lenders", found, (s + m.start("who"), s + stop))
                         break
             for m in _MATURITY.finditer(sent):
@@ -280,6 +274,16 @@ _NOT_LENDERS = re.compile(r"^(?:The|This|Such|Each|Any|Item|Section|Exhibit|Agre
 
 def _plausible(name: str) -> bool:
     return len(name) > 3 and not _NOT_LENDERS.match(name) and any(c.isupper() for c in name[1:])
+
+
+def _and_after(first: str, sent: str, stop: int) -> tuple[list[str], int]:
+    """The first lender and the parties named right after it ("BofA Securities, Inc.
+    ("BofA"), Citibank, N.A. ..."), and where the list ends in ``sent``."""
+    found = [first]
+    while more := _MORE.match(sent, stop):
+        found.append(_clean(more.group("who")))
+        stop = more.end("who")
+    return found, stop
 
 
 def _clean(name: str) -> str:
